@@ -1,0 +1,89 @@
+// The trailwright.json contract. Strict objects everywhere: an unknown key is a
+// typo until proven otherwise, and a typo in a compliance setting must not pass
+// silently. Field-level syntax lives here; rules that span fields live in
+// src/plan/rules.ts so each message can name the regulation involved.
+import { z } from "zod";
+import { FRAMEWORK_IDS } from "../catalog/regulations.js";
+import { JURISDICTIONS } from "../catalog/regions.js";
+
+const accountId = z.string().regex(/^\d{12}$/, "an AWS account id is exactly 12 digits, e.g. 123456789012");
+const days = z.number().int("a whole number of days").min(1, "at least 1 day");
+const email = z.string().regex(/^[^\s@"'<>\\]+@[^\s@"'<>\\]+\.[A-Za-z]{2,}$/, "an email address like secops@example.com");
+const bucketName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens");
+const roleName = z.string().regex(/^[\w+=,.@-]{1,64}$/, "an IAM role name (letters, digits and +=,.@_-)");
+const roleArn = z.string().regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "an IAM role ARN like arn:aws:iam::123456789012:role/LogReader");
+
+export const INDUSTRIES = ["general", "banking", "healthcare", "payments"] as const;
+export const TIERS = ["critical", "warning", "info"] as const;
+
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.literal(1).optional(),
+  name: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{1,18}[a-z0-9]$/, "3-20 lowercase letters, digits and hyphens, starting with a letter")
+    .optional(),
+  preset: z.string().optional(),
+  jurisdiction: z.enum(JURISDICTIONS),
+  industry: z.enum(INDUSTRIES),
+  frameworks: z.array(z.enum(FRAMEWORK_IDS as [string, ...string[]])).optional(),
+  topology: z.enum(["single-account", "organization"]),
+  homeRegion: z.string(),
+  allowedRegions: z.array(z.string()).min(1).optional(),
+  residency: z.boolean(),
+  accounts: z.strictObject({
+    management: accountId,
+    logArchive: accountId.optional(),
+    security: accountId.optional(),
+    /** Role Terraform assumes in each account of an organization. */
+    assumeRoleName: roleName.optional(),
+  }),
+  organizationId: z.string().regex(/^o-[a-z0-9]{10,32}$/, "an organization id like o-a1b2c3d4e5").optional(),
+  controlTower: z.boolean().optional(),
+  retention: z.strictObject({
+    archiveDays: days,
+    hotDays: days,
+    immediateDays: days.optional(),
+  }),
+  storage: z.strictObject({
+    objectLock: z.strictObject({
+      mode: z.enum(["GOVERNANCE", "COMPLIANCE", "off"]),
+      days: days.optional(),
+    }),
+    mfaDelete: z.boolean(),
+    lifecycle: z.boolean().optional(),
+  }),
+  kms: z.strictObject({ rotationDays: z.number().int().min(90).max(2560).optional() }).optional(),
+  alerts: z.strictObject({
+    emails: z.array(email),
+    critical: z.array(email).optional(),
+    warning: z.array(email).optional(),
+    info: z.array(email).optional(),
+    breakGlass: z.boolean().optional(),
+  }),
+  readers: z.array(roleArn).optional(),
+  dataEvents: z.strictObject({
+    s3: z.enum(["off", "all", "named"]),
+    s3Buckets: z.array(bucketName).optional(),
+    lambda: z.boolean().optional(),
+  }),
+  insights: z.boolean(),
+  config: z.boolean(),
+  guardrails: z
+    .strictObject({
+      breakGlassRoleName: roleName.optional(),
+      regionDeny: z.boolean().optional(),
+    })
+    .optional(),
+  dashboard: z.boolean().optional(),
+  tags: z.record(z.string().regex(/^[\w .:/=+@-]{1,128}$/, "tag keys: letters, digits, spaces and _.:/=+-@"), z.string().max(256)).optional(),
+  output: z
+    .strictObject({
+      format: z.enum(["hcl", "json"]).optional(),
+    })
+    .optional(),
+});
+
+export type TrailwrightConfig = z.infer<typeof configSchema>;

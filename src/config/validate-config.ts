@@ -1,0 +1,66 @@
+// Turns the first schema problem into one ConfigError line that names the
+// field, the value and what is allowed, plus a hint that says what to do.
+import type { z } from "zod";
+import { ConfigError } from "../model/errors.js";
+import { configSchema, type TrailwrightConfig } from "./schema.js";
+import { keysAt } from "./schema-paths.js";
+
+/** Example values used in "how to fix" hints. */
+const EXAMPLES: Readonly<Record<string, string>> = {
+  "accounts.management": "123456789012",
+  "accounts.logArchive": "210987654321",
+  "accounts.security": "345678901234",
+  organizationId: "o-a1b2c3d4e5",
+  "alerts.emails": "secops@example.com",
+  homeRegion: "eu-west-2",
+  "dataEvents.s3Buckets": "patient-records-prod",
+};
+
+function show(value: unknown): string {
+  return typeof value === "string" ? `"${value}"` : JSON.stringify(value);
+}
+
+function describeIssue(issue: z.core.$ZodIssue, source: string): ConfigError {
+  const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : String(p))).join(".").replace(/\.\[/g, "[");
+  const where = `${source}: ${path || "(top level)"}`;
+  const setHint = (p: string) => `set it in trailwright.json or with --set ${p}=${EXAMPLES[p] ?? "<value>"}`;
+  const input = (issue as { input?: unknown }).input;
+
+  if (issue.code === "unrecognized_keys") {
+    const parent = issue.path.map(String).join(".");
+    const key = parent ? `${parent}.${issue.keys[0]}` : issue.keys[0]!;
+    const allowed = (keysAt(parent) ?? []).filter((k) => k !== "$schema");
+    return new ConfigError(`${source}: unknown config key "${key}"`, {
+      field: key,
+      hint: `remove it or use one of: ${allowed.join(", ")}`,
+    });
+  }
+  if (input === undefined && issue.code === "invalid_type") {
+    return new ConfigError(`${where} is missing`, { field: path, hint: setHint(path) });
+  }
+  if (issue.code === "invalid_value") {
+    return new ConfigError(`${where}: ${show(input)} is not allowed; expected one of ${issue.values.map(show).join(", ")}`, {
+      field: path,
+    });
+  }
+  if (issue.code === "invalid_type") {
+    return new ConfigError(`${where}: ${show(input)} should be ${issue.expected === "array" ? "a list" : `a ${issue.expected}`}`, {
+      field: path,
+      hint: setHint(path),
+    });
+  }
+  // Format, range and size problems carry the schema's own plain-words message.
+  return new ConfigError(`${where}: ${show(input)} is not valid; expected ${issue.message}`, { field: path });
+}
+
+/** Validates raw answers against the schema; `source` names where they came from. */
+export function validateConfig(raw: unknown, source: string): TrailwrightConfig {
+  const result = configSchema.safeParse(raw, { reportInput: true });
+  if (result.success) return result.data;
+  // A typo'd key also shows up as the real key "missing"; name the typo first.
+  const issues = [...result.error.issues].sort(
+    (a, b) => Number(b.code === "unrecognized_keys") - Number(a.code === "unrecognized_keys"),
+  );
+  const first = issues[0]!;
+  throw describeIssue(first, source);
+}

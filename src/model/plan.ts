@@ -1,0 +1,185 @@
+// The resolved plan: plain, frozen data with every default applied. Both the
+// CDKTF constructs and the handlebars documents read it, so no default or
+// derived name is ever computed twice. Nothing here knows about cdktf.
+
+export type Topology = "single-account" | "organization";
+export type ObjectLockMode = "GOVERNANCE" | "COMPLIANCE";
+export type AlertTier = "critical" | "warning" | "info";
+export type OutputFormat = "hcl" | "json";
+export type AccountRole = "management" | "logArchive" | "security";
+
+/** Where a number came from: a regulation's minimum or an engineering choice. */
+export interface NumberSource {
+  readonly value: number;
+  /** Human reason, e.g. "FCA SYSC 9.1.2: at least 5 years" or "engineering choice". */
+  readonly reason: string;
+  /** Framework ids whose minimum this value satisfies (empty for pure choices). */
+  readonly satisfies: readonly string[];
+}
+
+export interface AccountPlan {
+  readonly role: AccountRole;
+  readonly id: string;
+  /** Terraform provider alias, or undefined for the default provider. */
+  readonly providerAlias: string | undefined;
+  /** Role assumed into this account; undefined when credentials already point there. */
+  readonly assumeRoleArn: string | undefined;
+}
+
+export interface TrailPlan {
+  readonly name: string;
+  /** Known before apply, so policies can name it without a dependency cycle. Always in the management account. */
+  readonly arn: string;
+  readonly isOrganizationTrail: boolean;
+  /** False when Control Tower already records management events (data-events-only trail). */
+  readonly managementEvents: boolean;
+  readonly s3DataEvents: "off" | "all" | { readonly buckets: readonly string[] };
+  readonly lambdaDataEvents: boolean;
+  /** ARN prefixes excluded from S3 data events so the trail never logs its own deliveries. */
+  readonly excludedBucketArns: readonly string[];
+  readonly insights: boolean;
+  readonly cloudWatchLogs: boolean;
+}
+
+export interface KeyPlan {
+  readonly alias: string;
+  readonly description: string;
+  readonly rotationPeriodDays: number;
+  readonly deletionWindowDays: number;
+  /** IAM principals (role ARNs) allowed to decrypt log files. */
+  readonly readerArns: readonly string[];
+}
+
+export interface LifecycleTier {
+  readonly days: number;
+  readonly storageClass: "STANDARD_IA" | "GLACIER_IR" | "GLACIER" | "DEEP_ARCHIVE";
+}
+
+export interface LifecyclePlan {
+  /** Days kept in S3 Standard, immediately available, before the first transition. */
+  readonly transitions: readonly LifecycleTier[];
+  readonly expirationDays: number;
+  readonly noncurrentExpirationDays: number;
+  readonly abortIncompleteMultipartDays: number;
+}
+
+export interface ArchiveBucketPlan {
+  readonly name: string;
+  readonly arn: string;
+  readonly objectLock: { readonly mode: ObjectLockMode; readonly days: number } | undefined;
+  readonly mfaDelete: boolean;
+  /** Undefined when MFA delete is on: S3 refuses lifecycle rules on such a bucket. */
+  readonly lifecycle: LifecyclePlan | undefined;
+}
+
+export interface AccessLogBucketPlan {
+  readonly name: string;
+  readonly arn: string;
+  readonly expirationDays: number;
+}
+
+export interface LogGroupPlan {
+  /** Log group the metric filters read. */
+  readonly name: string;
+  readonly arn: string;
+  /** True when the estate creates the group; false when it reads Control Tower's. */
+  readonly managed: boolean;
+  readonly retentionDays: number;
+}
+
+export interface MetricAlarmPlan {
+  /** Stable id; becomes part of Terraform addresses, so it is a contract. */
+  readonly id: string;
+  readonly title: string;
+  readonly pattern: string;
+  readonly tier: AlertTier;
+  readonly metricName: string;
+  readonly cis: string | undefined;
+  readonly securityHub: string | undefined;
+  readonly prowler: string | undefined;
+}
+
+export interface TopicPlan {
+  readonly tier: AlertTier;
+  readonly name: string;
+  readonly emails: readonly string[];
+}
+
+export interface ConfigRulePlan {
+  readonly name: string;
+  readonly identifier: string;
+  readonly inputParameters: Readonly<Record<string, string>> | undefined;
+}
+
+export interface ConfigPlan {
+  readonly bucketName: string;
+  readonly bucketArn: string;
+  readonly recorderName: string;
+  readonly rules: readonly ConfigRulePlan[];
+}
+
+export interface GuardrailPlan {
+  readonly breakGlassRoleName: string;
+  readonly regionDeny: { readonly allowedRegions: readonly string[]; readonly exemptActions: readonly string[] } | undefined;
+}
+
+/** A scanner check the estate fails on purpose, with the reason an auditor reads. */
+export interface Suppression {
+  readonly check: string;
+  /** Construct path suffix the suppression is attached to (e.g. "access_log_bucket"). */
+  readonly target: string;
+  readonly reason: string;
+}
+
+export interface RegulationRef {
+  readonly id: string;
+  readonly name: string;
+}
+
+/**
+ * Placement, fixed by design so policies can be reasoned about:
+ * - management account: trail, KMS key, log group, metric filters, alarms, SNS
+ *   topics, AWS Config recorder and rules, SCPs (organization topology only);
+ * - log-archive account: archive bucket, access-log bucket, Config bucket;
+ * - security account: the log readers named in the key and bucket policies.
+ * In single-account topology all three roles are the same account.
+ */
+export interface ResolvedPlan {
+  readonly name: string;
+  readonly preset: string | undefined;
+  readonly jurisdiction: string;
+  readonly industry: string;
+  readonly frameworks: readonly RegulationRef[];
+  readonly topology: Topology;
+  readonly homeRegion: string;
+  readonly allowedRegions: readonly string[];
+  readonly residency: boolean;
+  readonly organizationId: string | undefined;
+  readonly accounts: Readonly<Record<AccountRole, AccountPlan>>;
+  readonly controlTower: boolean;
+  readonly trail: TrailPlan;
+  readonly key: KeyPlan;
+  readonly archive: ArchiveBucketPlan;
+  readonly accessLogs: AccessLogBucketPlan;
+  readonly logGroup: LogGroupPlan;
+  readonly alarms: readonly MetricAlarmPlan[];
+  readonly alarmNamespace: string;
+  readonly topics: readonly TopicPlan[];
+  readonly config: ConfigPlan | undefined;
+  readonly guardrails: GuardrailPlan | undefined;
+  readonly dashboard: boolean;
+  readonly suppressions: readonly Suppression[];
+  /** Why each retention number is what it is. */
+  readonly retention: {
+    readonly archiveDays: NumberSource;
+    readonly hotDays: NumberSource;
+    readonly immediateDays: NumberSource;
+    readonly objectLockDays: NumberSource | undefined;
+  };
+  readonly tags: Readonly<Record<string, string>>;
+  readonly output: OutputPlan;
+}
+
+export interface OutputPlan {
+  readonly format: OutputFormat;
+}

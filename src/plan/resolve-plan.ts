@@ -1,0 +1,184 @@
+// validated config -> resolved plan: every default applied, every name and ARN
+// derived, every cross-field rule checked. Pure: no I/O, same input same plan.
+import { breakGlassUsageFilter, CIS_METRIC_FILTERS } from "../catalog/cis-metric-filters.js";
+import { snapRetentionDays } from "../catalog/cloudwatch-retention.js";
+import { LOGGING_CONFIG_RULES } from "../catalog/config-rules.js";
+import { DEFAULT_CHOICES } from "../catalog/engineering-choices.js";
+import { GLOBAL_SERVICE_ACTIONS } from "../catalog/regions.js";
+import { defaultFrameworks, FRAMEWORKS, type FrameworkId } from "../catalog/regulations.js";
+import type { TrailwrightConfig } from "../config/schema.js";
+import { ConfigError } from "../model/errors.js";
+import type { AlertTier, MetricAlarmPlan, ResolvedPlan, TopicPlan } from "../model/plan.js";
+import { planAccounts } from "./accounts.js";
+import { deepFreeze } from "./deep-freeze.js";
+import { planLifecycle } from "./lifecycle.js";
+import { explain, requireAtLeast } from "./retention.js";
+import { checkAlerts, checkEvents, checkRegions, checkStorage, checkTopology } from "./rules.js";
+import { planSuppressions } from "./suppressions.js";
+
+const DEFAULT_NAME = "audit";
+const DEFAULT_BREAK_GLASS_ROLE = "BreakGlass";
+const CONTROL_TOWER_LOG_GROUP = "aws-controltower/CloudTrailLogs";
+const TIERS: readonly AlertTier[] = ["critical", "warning", "info"];
+
+export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
+  const frameworkIds = (cfg.frameworks ?? defaultFrameworks(cfg.jurisdiction, cfg.industry)) as FrameworkId[];
+  const frameworks = [...new Set(frameworkIds)].map((id) => FRAMEWORKS[id]);
+  const name = cfg.name ?? DEFAULT_NAME;
+  const region = cfg.homeRegion;
+  const allowedRegions = cfg.allowedRegions ?? [region];
+  const organization = cfg.topology === "organization";
+
+  checkTopology(cfg);
+  checkRegions(cfg, allowedRegions);
+
+  const accounts = planAccounts(cfg);
+  const mgmt = accounts.management.id;
+  const archiveAccount = accounts.logArchive.id;
+
+  // Retention: each number checked against the strictest selected framework.
+  const { archiveDays, hotDays } = cfg.retention;
+  const immediateDays = cfg.retention.immediateDays ?? DEFAULT_CHOICES.immediateDays.value;
+  requireAtLeast(archiveDays, frameworks, "minArchiveDays", "retention.archiveDays");
+  requireAtLeast(hotDays, frameworks, "minHotDays", "retention.hotDays");
+  requireAtLeast(immediateDays, frameworks, "minImmediateDays", "retention.immediateDays");
+  checkStorage(cfg, frameworks);
+  if (immediateDays > archiveDays) {
+    throw new ConfigError(`retention.immediateDays: ${immediateDays} days is longer than retention.archiveDays (${archiveDays})`, {
+      field: "retention.immediateDays",
+      hint: `set retention.immediateDays to at most ${archiveDays}`,
+    });
+  }
+  const snappedHot = snapRetentionDays(hotDays);
+  if (snappedHot === undefined) {
+    throw new ConfigError(`retention.hotDays: ${hotDays} days is more than CloudWatch Logs' longest retention of 3653 days`, {
+      field: "retention.hotDays",
+      hint: "keep long-term evidence in the S3 archive (retention.archiveDays) and set retention.hotDays to at most 3653",
+    });
+  }
+
+  const lock = cfg.storage.objectLock;
+  const lockDays = lock.mode === "off" ? undefined : (lock.days ?? archiveDays);
+  const lifecycleOn = cfg.storage.lifecycle ?? true;
+
+  const bucketName = (purpose: string) => `${name}-${purpose}-${archiveAccount}-${region}`;
+  const archiveName = bucketName("cloudtrail");
+  const accessLogName = bucketName("access-logs");
+  const configBucketName = bucketName("config");
+  const estateBuckets = [archiveName, accessLogName, ...(cfg.config ? [configBucketName] : [])];
+  checkEvents(cfg, estateBuckets);
+
+  const breakGlassRoleName = cfg.guardrails?.breakGlassRoleName ?? DEFAULT_BREAK_GLASS_ROLE;
+  const alarms: MetricAlarmPlan[] = [
+    ...CIS_METRIC_FILTERS.filter((f) => organization || !f.organizationOnly),
+    ...(cfg.alerts.breakGlass ? [breakGlassUsageFilter(breakGlassRoleName)] : []),
+  ].map(({ organizationOnly: _unused, ...alarm }) => alarm);
+
+  const emailsByTier: Record<AlertTier, readonly string[]> = {
+    critical: cfg.alerts.critical ?? cfg.alerts.emails,
+    warning: cfg.alerts.warning ?? cfg.alerts.emails,
+    info: cfg.alerts.info ?? cfg.alerts.emails,
+  };
+  const usedTiers = TIERS.filter((tier) => alarms.some((a) => a.tier === tier));
+  checkAlerts(emailsByTier, usedTiers);
+  const topics: TopicPlan[] = usedTiers.map((tier) => ({ tier, name: `${name}-alerts-${tier}`, emails: [...new Set(emailsByTier[tier])] }));
+
+  const trailName = organization ? `${name}-org-trail` : `${name}-trail`;
+  const logGroupName = cfg.controlTower ? CONTROL_TOWER_LOG_GROUP : `${name}-cloudtrail`;
+  const readers = cfg.readers ?? (organization ? [`arn:aws:iam::${accounts.security.id}:role/${name}-log-reader`] : []);
+  const presetId = cfg.preset;
+
+  const plan: ResolvedPlan = {
+    name,
+    preset: presetId,
+    jurisdiction: cfg.jurisdiction,
+    industry: cfg.industry,
+    frameworks: frameworks.map((f) => ({ id: f.id, name: f.name })),
+    topology: cfg.topology,
+    homeRegion: region,
+    allowedRegions,
+    residency: cfg.residency,
+    organizationId: cfg.organizationId,
+    accounts,
+    controlTower: cfg.controlTower ?? false,
+    trail: {
+      name: trailName,
+      arn: `arn:aws:cloudtrail:${region}:${mgmt}:trail/${trailName}`,
+      isOrganizationTrail: organization,
+      managementEvents: !cfg.controlTower,
+      s3DataEvents:
+        cfg.dataEvents.s3 === "named" ? { buckets: cfg.dataEvents.s3Buckets ?? [] } : cfg.dataEvents.s3,
+      lambdaDataEvents: cfg.dataEvents.lambda ?? false,
+      excludedBucketArns: estateBuckets.map((b) => `arn:aws:s3:::${b}/`),
+      insights: cfg.insights,
+      cloudWatchLogs: !cfg.controlTower,
+    },
+    key: {
+      alias: `alias/${name}-logs`,
+      description: `${name} audit-logging key: CloudTrail, CloudWatch Logs and alert topics`,
+      rotationPeriodDays: cfg.kms?.rotationDays ?? DEFAULT_CHOICES.rotationDays.value,
+      deletionWindowDays: DEFAULT_CHOICES.keyDeletionWindowDays.value,
+      readerArns: readers,
+    },
+    archive: {
+      name: archiveName,
+      arn: `arn:aws:s3:::${archiveName}`,
+      objectLock: lockDays === undefined ? undefined : { mode: lock.mode as "GOVERNANCE" | "COMPLIANCE", days: lockDays },
+      mfaDelete: cfg.storage.mfaDelete,
+      lifecycle: lifecycleOn ? planLifecycle(archiveDays, immediateDays) : undefined,
+    },
+    accessLogs: {
+      name: accessLogName,
+      arn: `arn:aws:s3:::${accessLogName}`,
+      expirationDays: DEFAULT_CHOICES.accessLogExpirationDays.value,
+    },
+    logGroup: {
+      name: logGroupName,
+      arn: `arn:aws:logs:${region}:${mgmt}:log-group:${logGroupName}`,
+      managed: !cfg.controlTower,
+      retentionDays: snappedHot,
+    },
+    alarms,
+    alarmNamespace: "CISBenchmark",
+    topics,
+    config: cfg.config
+      ? {
+          bucketName: configBucketName,
+          bucketArn: `arn:aws:s3:::${configBucketName}`,
+          recorderName: `${name}-recorder`,
+          rules: LOGGING_CONFIG_RULES.filter(
+            (r) => !r.when || (r.when === "objectLock" ? lockDays !== undefined : !cfg.controlTower),
+          ).map((r) => ({
+            name: r.name,
+            identifier: r.identifier,
+            inputParameters: r.identifier === "CW_LOGGROUP_RETENTION_PERIOD_CHECK" ? { MinRetentionTime: String(snappedHot) } : undefined,
+          })),
+        }
+      : undefined,
+    guardrails: organization
+      ? {
+          breakGlassRoleName,
+          regionDeny:
+            cfg.residency && (cfg.guardrails?.regionDeny ?? true)
+              ? { allowedRegions, exemptActions: GLOBAL_SERVICE_ACTIONS }
+              : undefined,
+        }
+      : undefined,
+    dashboard: cfg.dashboard ?? false,
+    suppressions: [],
+    retention: {
+      archiveDays: explain(archiveDays, frameworks, "minArchiveDays", "retention.archiveDays", presetId, "set in the configuration"),
+      hotDays: {
+        ...explain(hotDays, frameworks, "minHotDays", "retention.hotDays", presetId, "set in the configuration"),
+        value: snappedHot,
+        ...(snappedHot !== hotDays ? { reason: `${hotDays} days snapped up to ${snappedHot}, the next retention CloudWatch Logs allows` } : {}),
+      },
+      immediateDays: explain(immediateDays, frameworks, "minImmediateDays", "retention.immediateDays", presetId, DEFAULT_CHOICES.immediateDays.why),
+      objectLockDays:
+        lockDays === undefined ? undefined : explain(lockDays, frameworks, "minArchiveDays", "storage.objectLock.days", presetId, "locked for the whole archive period"),
+    },
+    tags: { "managed-by": "trailwright", "trailwright-estate": name, ...(cfg.tags ?? {}) },
+    output: { format: cfg.output?.format ?? "hcl" },
+  };
+  return deepFreeze({ ...plan, suppressions: planSuppressions(plan) });
+}
