@@ -48,3 +48,14 @@ export function fieldKind(path: string, schema: z.ZodType = configSchema): Field
   const node = nodeAt(path, schema);
   return node ? (node.def.type as FieldKind) : undefined;
 }
+
+/**
+ * The first required leaf under `path`: when a whole object such as `accounts`
+ * is missing, the user needs to hear "accounts.management", not "accounts".
+ */
+export function firstRequiredLeaf(path: string, schema: z.ZodType = configSchema): string {
+  const node = nodeAt(path, schema);
+  if (!node?.shape) return path;
+  const required = Object.entries(node.shape).find(([, child]) => child.def.type !== "optional");
+  return required ? firstRequiredLeaf(path ? `${path}.${required[0]}` : required[0], schema) : path;
+}

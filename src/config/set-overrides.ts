@@ -1,6 +1,6 @@
 // `--set path=value` overrides: the value is parsed as the type the schema
 // declares for that path, so `--set retention.archiveDays=2557` is a number and
-// `--set alerts.emails=a@x.com,b@x.com` a list.
+// `--set alerts.emails=a@x.com,b@x.com` a list; `--set name=` clears an answer.
 import { ConfigError } from "../model/errors.js";
 import { fieldKind, keysAt } from "./schema-paths.js";
 
@@ -19,6 +19,8 @@ function parseValue(path: string, raw: string): unknown {
       hint: allowed ? `keys allowed${parent ? ` under ${parent}` : ""}: ${allowed.filter((k) => k !== "$schema").join(", ")}` : "check the key against the README's config reference",
     });
   }
+  // An empty value clears the answer (back to its default), except lists, which become empty.
+  if (raw.trim() === "" && kind !== "array") return undefined;
   switch (kind) {
     case "number": {
       const n = Number(raw);
@@ -65,7 +67,9 @@ export function applyOverrides(config: Record<string, unknown>, overrides: reado
       if (typeof next !== "object" || next === null || Array.isArray(next)) target[part] = {};
       target = target[part] as Record<string, unknown>;
     }
-    target[parts[parts.length - 1]!] = value;
+    const leaf = parts[parts.length - 1]!;
+    if (value === undefined) delete target[leaf];
+    else target[leaf] = value;
   }
   return result;
 }

@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import { ConfigError } from "../model/errors.js";
 import { configSchema, type TrailwrightConfig } from "./schema.js";
-import { keysAt } from "./schema-paths.js";
+import { firstRequiredLeaf, keysAt } from "./schema-paths.js";
 
 /** Example values used in "how to fix" hints. */
 const EXAMPLES: Readonly<Record<string, string>> = {
@@ -36,7 +36,8 @@ function describeIssue(issue: z.core.$ZodIssue, source: string): ConfigError {
     });
   }
   if (input === undefined && issue.code === "invalid_type") {
-    return new ConfigError(`${where} is missing`, { field: path, hint: setHint(path) });
+    const leaf = firstRequiredLeaf(path);
+    return new ConfigError(`${source}: ${leaf} is missing`, { field: leaf, hint: setHint(leaf) });
   }
   if (issue.code === "invalid_value") {
     return new ConfigError(`${where}: ${show(input)} is not allowed; expected one of ${issue.values.map(show).join(", ")}`, {

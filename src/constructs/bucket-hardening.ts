@@ -1,0 +1,50 @@
+import type { TerraformProvider } from "cdktf";
+import type { Construct } from "constructs";
+import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
+import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls/index.js";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block/index.js";
+
+// Pieces every estate bucket shares. Plain functions, not a construct, so the resources keep
+// the flat addresses of the construct that calls them (`<construct>_public_access`, ...).
+
+/** TLS-only (CIS 2.1.1 / 3.1.1, Security Hub S3.5): deny every request not sent over HTTPS. */
+export function denyInsecureTransport(bucketArn: string): DataAwsIamPolicyDocumentStatement {
+  return {
+    sid: "DenyInsecureTransport",
+    effect: "Deny",
+    principals: [{ type: "*", identifiers: ["*"] }],
+    actions: ["s3:*"],
+    resources: [bucketArn, `${bucketArn}/*`],
+    condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
+  };
+}
+
+export interface BucketAccessControls {
+  readonly publicAccess: S3BucketPublicAccessBlock;
+  readonly ownership: S3BucketOwnershipControls;
+}
+
+/**
+ * Public access block with all four settings (CloudTrail.6, CKV_AWS_53-56) and
+ * BucketOwnerEnforced (ACLs disabled, CKV2_AWS_65). Ids: `public_access`, `ownership`.
+ */
+export function blockPublicAccessAndAcls(
+  scope: Construct,
+  bucketId: string,
+  provider: TerraformProvider | undefined,
+): BucketAccessControls {
+  const publicAccess = new S3BucketPublicAccessBlock(scope, "public_access", {
+    provider,
+    bucket: bucketId,
+    blockPublicAcls: true,
+    blockPublicPolicy: true,
+    ignorePublicAcls: true,
+    restrictPublicBuckets: true,
+  });
+  const ownership = new S3BucketOwnershipControls(scope, "ownership", {
+    provider,
+    bucket: bucketId,
+    rule: { objectOwnership: "BucketOwnerEnforced" },
+  });
+  return { publicAccess, ownership };
+}

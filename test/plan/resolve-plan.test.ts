@@ -1,0 +1,166 @@
+import { describe, expect, it } from "vitest";
+import { FRAMEWORKS, type FrameworkId } from "../../src/catalog/regulations.js";
+import { CLOUDWATCH_RETENTION_DAYS } from "../../src/catalog/cloudwatch-retention.js";
+import { ConfigError } from "../../src/model/errors.js";
+import { PRESET_IDS, presetPlan } from "../helpers/preset-answers.js";
+
+function configError(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("resolvePlan on the presets", () => {
+  it.each(PRESET_IDS)("%s: meets every selected framework's minimums", (id) => {
+    const plan = presetPlan(id);
+    for (const ref of plan.frameworks) {
+      const f = FRAMEWORKS[ref.id as FrameworkId];
+      expect(plan.retention.archiveDays.value, `${ref.id} archive`).toBeGreaterThanOrEqual(f.minArchiveDays);
+      expect(plan.retention.hotDays.value, `${ref.id} hot`).toBeGreaterThanOrEqual(f.minHotDays);
+      expect(plan.retention.immediateDays.value, `${ref.id} immediate`).toBeGreaterThanOrEqual(f.minImmediateDays);
+      if (f.requiresImmutability) expect(plan.archive.objectLock, `${ref.id} needs Object Lock`).toBeDefined();
+    }
+    expect(CLOUDWATCH_RETENTION_DAYS).toContain(plan.logGroup.retentionDays);
+    expect(plan.homeRegion).toBe("eu-west-2");
+    expect(plan.allowedRegions).toEqual(["eu-west-2"]);
+    expect(plan.residency).toBe(true);
+    expect(plan.key.rotationPeriodDays).toBe(365);
+  });
+
+  it.each(PRESET_IDS)("%s: every retention number has a reason", (id) => {
+    const { retention } = presetPlan(id);
+    for (const source of [retention.archiveDays, retention.hotDays, retention.immediateDays, retention.objectLockDays]) {
+      expect(source?.reason).toMatch(/minimum|engineering choice/);
+    }
+  });
+
+  it("is frozen so no later stage can change it", () => {
+    const plan = presetPlan("uk-bank");
+    expect(Object.isFrozen(plan)).toBe(true);
+    expect(Object.isFrozen(plan.archive.lifecycle?.transitions)).toBe(true);
+    expect(() => ((plan.trail as { name: string }).name = "x")).toThrow();
+  });
+
+  it("uk-bank: organization trail in the management account, COMPLIANCE lock, FCA traced", () => {
+    const plan = presetPlan("uk-bank");
+    expect(plan.trail.isOrganizationTrail).toBe(true);
+    expect(plan.trail.arn).toBe("arn:aws:cloudtrail:eu-west-2:111111111111:trail/audit-org-trail");
+    expect(plan.archive.objectLock).toEqual({ mode: "COMPLIANCE", days: 2557 });
+    expect(plan.retention.archiveDays.satisfies).toContain("fca-sysc-9");
+    expect(plan.retention.archiveDays.reason).toContain("FCA Handbook SYSC 9.1.2");
+    expect(plan.accounts.logArchive.assumeRoleArn).toBe("arn:aws:iam::222222222222:role/OrganizationAccountAccessRole");
+    expect(plan.alarms.map((a) => a.id)).toContain("organizations-changes");
+    expect(plan.guardrails?.regionDeny?.allowedRegions).toEqual(["eu-west-2"]);
+  });
+
+  it("uk-smb: single account, no organization-only alarm, no SCPs", () => {
+    const plan = presetPlan("uk-smb");
+    expect(plan.accounts.logArchive.id).toBe(plan.accounts.management.id);
+    expect(plan.accounts.management.providerAlias).toBeUndefined();
+    expect(plan.alarms.map((a) => a.id)).not.toContain("organizations-changes");
+    expect(plan.alarms).toHaveLength(14);
+    expect(plan.guardrails).toBeUndefined();
+  });
+
+  it("excludes every estate bucket from data events (feedback loop)", () => {
+    const plan = presetPlan("uk-bank");
+    expect(plan.trail.excludedBucketArns).toEqual([
+      `${plan.archive.arn}/`,
+      `${plan.accessLogs.arn}/`,
+      `${plan.config!.bucketArn}/`,
+    ]);
+  });
+
+  it("snaps CloudWatch retention up to an allowed value and says so", () => {
+    const plan = presetPlan("uk-smb", ["retention.hotDays=370"]);
+    expect(plan.logGroup.retentionDays).toBe(400);
+    expect(plan.retention.hotDays.reason).toContain("370 days snapped up to 400");
+  });
+
+  it("lifecycle: Standard, then Glacier IR, then Deep Archive only when it is worth it", () => {
+    expect(presetPlan("uk-smb").archive.lifecycle?.transitions).toEqual([{ days: 90, storageClass: "GLACIER_IR" }]);
+    expect(presetPlan("uk-bank").archive.lifecycle).toEqual({
+      transitions: [
+        { days: 90, storageClass: "GLACIER_IR" },
+        { days: 365, storageClass: "DEEP_ARCHIVE" },
+      ],
+      expirationDays: 2557,
+      noncurrentExpirationDays: 30,
+      abortIncompleteMultipartDays: 7,
+    });
+  });
+
+  it("Control Tower: data-events-only trail reading Control Tower's log group", () => {
+    const plan = presetPlan("uk-bank", ["controlTower=true", "insights=false"]);
+    expect(plan.trail.managementEvents).toBe(false);
+    expect(plan.logGroup).toMatchObject({ name: "aws-controltower/CloudTrailLogs", managed: false });
+    expect(plan.trail.cloudWatchLogs).toBe(false);
+  });
+});
+
+describe("resolvePlan rejects what cannot be built, naming why", () => {
+  it("retention below a selected regulation's minimum names the regulation and its minimum", () => {
+    const error = configError(() => presetPlan("uk-bank", ["retention.archiveDays=1000", "storage.objectLock.days=1000"]));
+    expect(error.message).toContain("retention.archiveDays: 1000 days is below the 1827-day minimum of FCA SYSC 9");
+    expect(error.hint).toContain("at least 1827");
+  });
+
+  it("MFA delete with lifecycle explains the trade-off", () => {
+    const error = configError(() => presetPlan("uk-smb", ["storage.mfaDelete=true"]));
+    expect(error.field).toBe("storage.mfaDelete");
+    expect(error.message).toContain("S3 does not support lifecycle configuration on an MFA-delete bucket");
+    expect(error.hint).toContain("storage.lifecycle=false");
+  });
+
+  it("MFA delete without lifecycle is allowed and suppresses the lifecycle checks with a reason", () => {
+    const plan = presetPlan("uk-smb", ["storage.mfaDelete=true", "storage.lifecycle=false"]);
+    expect(plan.archive.mfaDelete).toBe(true);
+    expect(plan.archive.lifecycle).toBeUndefined();
+    expect(plan.suppressions.map((s) => s.check)).toEqual(expect.arrayContaining(["CKV2_AWS_61", "CKV_AWS_300"]));
+  });
+
+  it("residency on with a home region outside the UK", () => {
+    const error = configError(() => presetPlan("uk-smb", ["homeRegion=eu-west-1", "allowedRegions=eu-west-1"]));
+    expect(error.message).toBe('homeRegion: "eu-west-1" is outside the United Kingdom, and residency is on');
+  });
+
+  it("Object Lock longer than the expiry", () => {
+    const error = configError(() => presetPlan("uk-smb", ["storage.objectLock.days=400"]));
+    expect(error.message).toContain("400 days outlasts the archive expiry of 365 days");
+  });
+
+  it("Object Lock off where a framework needs immutability", () => {
+    const error = configError(() => presetPlan("uk-bank", ["storage.objectLock.mode=off", "storage.objectLock.days="]));
+    expect(error.field).toBe("storage.objectLock.mode");
+    expect(error.message).toContain("requires logs that cannot be altered");
+  });
+
+  it("organization topology without an organization id", () => {
+    const error = configError(() => presetPlan("uk-smb", ["topology=organization", "accounts.logArchive=222222222222", "accounts.security=333333333333"]));
+    expect(error.field).toBe("organizationId");
+  });
+
+  it("named data events without buckets", () => {
+    const error = configError(() => presetPlan("uk-healthcare", ["dataEvents.s3Buckets="]));
+    expect(error.field).toBe("dataEvents.s3Buckets");
+  });
+
+  it("a data-events bucket that is the estate's own archive", () => {
+    const error = configError(() => presetPlan("uk-healthcare", ["dataEvents.s3Buckets=audit-cloudtrail-222222222222-eu-west-2"]));
+    expect(error.message).toContain("feedback loop");
+  });
+
+  it("Control Tower with no data events", () => {
+    const error = configError(() => presetPlan("uk-smb", ["topology=organization", "accounts.logArchive=222222222222", "accounts.security=333333333333", "organizationId=o-abc123defg", "controlTower=true"]));
+    expect(error.field).toBe("controlTower");
+  });
+
+  it("no alert emails", () => {
+    const error = configError(() => presetPlan("uk-smb", ["alerts.emails="]));
+    expect(error.message).toContain("would notify nobody");
+  });
+});
