@@ -2,7 +2,8 @@
 // typo until proven otherwise, and a typo in a compliance setting must not pass
 // silently. Field-level syntax lives here; rules that span fields live in
 // src/plan/rules.ts so each message can name the regulation involved.
-import { z } from "zod";
+// A namespace import (zod 4's recommended form) lets the bundler drop the ~370 KB of zod it does not use, such as its locales.
+import * as z from "zod";
 import { FRAMEWORK_IDS } from "../catalog/regulations.js";
 import { JURISDICTIONS } from "../catalog/regions.js";
 
@@ -82,6 +83,27 @@ export const configSchema = z.strictObject({
   output: z
     .strictObject({
       format: z.enum(["hcl", "json"]).optional(),
+      /** root: a complete root module (default); module: a child module an existing root calls. */
+      mode: z.enum(["root", "module"]).optional(),
+      /** CI pipeline files to generate around the Terraform. */
+      pipelines: z.array(z.enum(["github", "gitlab"])).optional(),
+      /** S3 backend configuration for the generated root module (native S3 lock files). */
+      backend: z
+        .strictObject({
+          bucket: bucketName,
+          key: z.string().min(1).max(1024),
+          region: z.string(),
+        })
+        .optional(),
+    })
+    .optional(),
+  /** Assumptions behind the monthly cost estimate; defaults per preset. */
+  cost: z
+    .strictObject({
+      accounts: z.number().int().min(1).max(10000).optional(),
+      managementEventsPerDay: z.number().int().min(0).optional(),
+      dataEventsPerDay: z.number().int().min(0).optional(),
+      averageEventBytes: z.number().int().min(100).max(100000).optional(),
     })
     .optional(),
 });

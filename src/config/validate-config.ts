@@ -39,9 +39,12 @@ function describeIssue(issue: z.core.$ZodIssue, source: string): ConfigError {
     const leaf = firstRequiredLeaf(path);
     return new ConfigError(`${source}: ${leaf} is missing`, { field: leaf, hint: setHint(leaf) });
   }
+  // `alerts.emails[0]` is set as `alerts.emails`: hints name the path --set takes.
+  const settable = path.replace(/\[\d+\]/g, "");
   if (issue.code === "invalid_value") {
     return new ConfigError(`${where}: ${show(input)} is not allowed; expected one of ${issue.values.map(show).join(", ")}`, {
       field: path,
+      hint: `set it in trailwright.json or with --set ${settable}=${String(issue.values[0])}`,
     });
   }
   if (issue.code === "invalid_type") {
@@ -51,7 +54,7 @@ function describeIssue(issue: z.core.$ZodIssue, source: string): ConfigError {
     });
   }
   // Format, range and size problems carry the schema's own plain-words message.
-  return new ConfigError(`${where}: ${show(input)} is not valid; expected ${issue.message}`, { field: path });
+  return new ConfigError(`${where}: ${show(input)} is not valid; expected ${issue.message}`, { field: path, hint: setHint(settable) });
 }
 
 /** Validates raw answers against the schema; `source` names where they came from. */

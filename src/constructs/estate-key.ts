@@ -7,6 +7,7 @@ import {
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias/index.js";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key/index.js";
 import type { ResolvedPlan } from "../model/plan.js";
+import { DEFAULT_BREAK_GLASS_ROLE } from "./log-archive-bucket.js";
 
 export interface EstateKeyProps {
   /** The resolved plan; the key lives in `plan.accounts.management` (see Placement in plan.ts). */
@@ -35,18 +36,33 @@ export class EstateKey extends Construct {
     const logArchive = plan.accounts.logArchive.id;
     const region = plan.homeRegion;
     const trailContext = `arn:aws:cloudtrail:*:${mgmt}:trail/*`;
+    const breakGlass = plan.guardrails?.breakGlassRoleName ?? DEFAULT_BREAK_GLASS_ROLE;
 
     const statements: DataAwsIamPolicyDocumentStatement[] = [
       {
         // The default key-policy statement AWS recommends (KMS developer guide, "Default key
         // policy"): the account root delegates to IAM in the management account. It is what keeps
         // the key manageable (PutKeyPolicy lockout safety check), so it is never narrowed here;
-        // who may actually administer the key is decided by IAM policies and the SCPs.
+        // who may actually administer the key is decided by IAM policies and the Deny below.
         sid: "EnableRootAccountPermissions",
         effect: "Allow",
         principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${mgmt}:root`] }],
         actions: ["kms:*"],
         resources: ["*"],
+      },
+      {
+        // Destroying the key destroys the evidence it encrypts. The guardrail SCP's ProtectKeys
+        // cannot guard this key: SCPs never apply to the management account, where it lives (and a
+        // single account has no SCPs at all). So the key policy itself denies disabling or
+        // scheduling deletion to everyone except the break-glass role. PutKeyPolicy stays allowed,
+        // so the lockout safety check and Terraform still work. A `*` principal in a Deny grants
+        // nothing (CKV_AWS_33 checks Allow statements only).
+        sid: "DenyKeyDeletionExceptBreakGlass",
+        effect: "Deny",
+        principals: [{ type: "*", identifiers: ["*"] }],
+        actions: ["kms:DisableKey", "kms:ScheduleKeyDeletion"],
+        resources: ["*"],
+        condition: [{ test: "ArnNotLike", variable: "aws:PrincipalArn", values: [`arn:aws:iam::${mgmt}:role/${breakGlass}`] }],
       },
       {
         // Pitfall 10 / AWS "Granting encrypt permissions for trails". For an organization

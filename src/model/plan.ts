@@ -131,6 +131,24 @@ export interface Suppression {
   readonly reason: string;
 }
 
+/** A number the cost estimate assumes, with why it is what it is (a default's reasoning or "set in the configuration"). */
+export interface AssumedNumber {
+  readonly value: number;
+  readonly reason: string;
+}
+
+/** What the monthly cost estimate assumes about activity; config key `cost`, defaults per topology and industry. */
+export interface CostAssumptions {
+  /** AWS accounts whose activity the trail records. */
+  readonly accounts: AssumedNumber;
+  /** Management events per account per day. */
+  readonly managementEventsPerDay: AssumedNumber;
+  /** Data events per day across the whole estate (the S3 object and Lambda events the trail selects). */
+  readonly dataEventsPerDay: AssumedNumber;
+  /** Average size of one CloudTrail event record, as JSON before compression. */
+  readonly averageEventBytes: AssumedNumber;
+}
+
 export interface RegulationRef {
   readonly id: string;
   readonly name: string;
@@ -178,8 +196,26 @@ export interface ResolvedPlan {
   };
   readonly tags: Readonly<Record<string, string>>;
   readonly output: OutputPlan;
+  /** Assumptions behind the monthly cost estimate (src/cost). */
+  readonly cost: CostAssumptions;
+}
+
+export type OutputMode = "root" | "module";
+export type PipelineKind = "github" | "gitlab";
+
+/** S3 state backend for the generated root module; state locking uses S3 lock files (Terraform >= 1.10). */
+export interface BackendPlan {
+  readonly bucket: string;
+  readonly key: string;
+  readonly region: string;
 }
 
 export interface OutputPlan {
   readonly format: OutputFormat;
+  /** root: a complete root module; module: a child module an existing root calls (no backend, plan or apply of its own). */
+  readonly mode: OutputMode;
+  /** CI pipeline files to generate, deduplicated and sorted; empty when none were asked for. */
+  readonly pipelines: readonly PipelineKind[];
+  /** Root mode only; undefined leaves the backend to the user. */
+  readonly backend: BackendPlan | undefined;
 }

@@ -7,6 +7,7 @@ import { DEFAULT_CHOICES } from "../catalog/engineering-choices.js";
 import { GLOBAL_SERVICE_ACTIONS } from "../catalog/regions.js";
 import { defaultFrameworks, FRAMEWORKS, type FrameworkId } from "../catalog/regulations.js";
 import type { TrailwrightConfig } from "../config/schema.js";
+import { resolveCostAssumptions } from "../cost/resolve-cost-assumptions.js";
 import { ConfigError } from "../model/errors.js";
 import type { AlertTier, MetricAlarmPlan, ResolvedPlan, TopicPlan } from "../model/plan.js";
 import { planAccounts } from "./accounts.js";
@@ -31,6 +32,12 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
 
   checkTopology(cfg);
   checkRegions(cfg, allowedRegions);
+  if (cfg.output?.mode === "module" && cfg.output.backend) {
+    throw new ConfigError('output.backend is set, but output.mode is "module": a child module cannot choose where state is kept', {
+      field: "output.backend",
+      hint: 'remove output.backend (the root module that calls this one owns the backend), or set output.mode to "root"',
+    });
+  }
 
   const accounts = planAccounts(cfg);
   const mgmt = accounts.management.id;
@@ -178,7 +185,13 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
         lockDays === undefined ? undefined : explain(lockDays, frameworks, "minArchiveDays", "storage.objectLock.days", presetId, "locked for the whole archive period"),
     },
     tags: { "managed-by": "trailwright", "trailwright-estate": name, ...(cfg.tags ?? {}) },
-    output: { format: cfg.output?.format ?? "hcl" },
+    output: {
+      format: cfg.output?.format ?? "hcl",
+      mode: cfg.output?.mode ?? "root",
+      pipelines: [...new Set(cfg.output?.pipelines ?? [])].sort(),
+      backend: cfg.output?.backend ? { ...cfg.output.backend } : undefined,
+    },
+    cost: resolveCostAssumptions(cfg),
   };
   return deepFreeze({ ...plan, suppressions: planSuppressions(plan) });
 }

@@ -7,7 +7,7 @@ export const ADDRESSES = {
   archiveBucket: "aws_s3_bucket.log_archive_bucket",
   accessLogBucket: "aws_s3_bucket.access_logs_bucket",
   configBucket: "aws_s3_bucket.config_bucket",
-  trail: "aws_cloudtrail.trail",
+  trail: "aws_cloudtrail.trail_main",
 } as const;
 
 export function planSuppressions(plan: ResolvedPlan): Suppression[] {
@@ -26,6 +26,13 @@ export function planSuppressions(plan: ResolvedPlan): Suppression[] {
     { check: "CKV_AWS_145", target: ADDRESSES.accessLogBucket, reason: "S3 server access logging cannot deliver to an SSE-KMS bucket, so this bucket uses SSE-S3" },
     { check: "CKV_AWS_18", target: ADDRESSES.accessLogBucket, reason: "this is the access-log target; logging it to itself would loop" },
   );
+  if (plan.config) {
+    out.push({
+      check: "CKV_AWS_145",
+      target: ADDRESSES.configBucket,
+      reason: "AWS Config delivers across accounts with SSE-S3; an SSE-KMS key would need cross-account grants that fail silently when wrong",
+    });
+  }
   for (const target of buckets) {
     out.push({ check: "CKV2_AWS_62", target, reason: "log delivery is watched by CloudTrail metric filters and alarms, not S3 event notifications" });
   }

@@ -58,6 +58,7 @@ describe("EstateKey", () => {
       "AllowCloudWatchLogsLogGroup",
       "AllowLogArchiveAccountViaS3",
       "AllowLogReadersDecryptViaS3",
+      "DenyKeyDeletionExceptBreakGlass",
       "EnableRootAccountPermissions",
     ]);
     expect(Object.keys(statementsBySid(single, "estate_key_policy_document"))).not.toContain("AllowLogArchiveAccountViaS3");
@@ -119,7 +120,8 @@ describe("EstateKey", () => {
   it("never grants a wildcard principal (CKV_AWS_33)", () => {
     for (const json of [org, single]) {
       for (const s of json.data.aws_iam_policy_document.estate_key_policy_document.statement) {
-        expect(s.effect).toBe("Allow");
+        expect(s.effect).toBe(s.sid === "DenyKeyDeletionExceptBreakGlass" ? "Deny" : "Allow");
+        if (s.effect === "Deny") continue; // a Deny grants nothing; CKV_AWS_33 checks Allow statements
         for (const p of s.principals) expect(p.identifiers).not.toContain("*");
       }
     }
@@ -135,6 +137,7 @@ describe("EstateKey", () => {
     expect(Object.keys(statementsBySid(json, "estate_key_policy_document")).sort()).toEqual([
       "AllowCloudTrailDescribeKey",
       "AllowCloudTrailEncryptLogs",
+      "DenyKeyDeletionExceptBreakGlass",
       "EnableRootAccountPermissions",
     ]);
   });

@@ -1,0 +1,1 @@
+import "../dist/debug-cli.js";

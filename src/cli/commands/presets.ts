@@ -1,0 +1,31 @@
+import { loadConfig } from "../../config/load-config.js";
+import { listPresetIds, loadPreset } from "../../config/presets.js";
+import { estimateMonthlyCost } from "../../cost/estimate-monthly-cost.js";
+import { formatCostEstimate } from "../../cost/format-cost.js";
+import { explainPlan } from "../../explain/explain-plan.js";
+import { PLACEHOLDER_SETS, requiredAnswers } from "../../explain/placeholder-answers.js";
+import { resolvePlan } from "../../plan/resolve-plan.js";
+import type { Io } from "../io.js";
+
+export function presetsList(io: Io): number {
+  for (const id of listPresetIds()) {
+    const preset = loadPreset(id);
+    io.out(`${id.padEnd(15)} ${preset.title}`);
+  }
+  io.out("\nRun `trailwright presets show ID` for the plan in words, with the source of every number.");
+  return 0;
+}
+
+export function presetsShow(id: string, io: Io): number {
+  const preset = loadPreset(id);
+  const config = preset.config as { topology: string; dataEvents: { s3: string } };
+  const required = requiredAnswers(config.topology, config.dataEvents.s3);
+  const sets = [...PLACEHOLDER_SETS, ...(config.dataEvents.s3 === "named" ? ["dataEvents.s3Buckets=example-patient-records"] : [])];
+  const plan = resolvePlan(loadConfig({ preset: id, sets }));
+  io.out(`${id}: ${preset.title}\n\n${preset.description}\n\n`);
+  io.out(explainPlan(plan));
+  io.out(`\n${formatCostEstimate(estimateMonthlyCost(plan))}`);
+  io.out(`\nYou supply: ${required.join(", ")} (with --set or in trailwright.json).`);
+  io.out(`Generate it: trailwright generate --preset ${id} ${required.map((p) => `--set ${p}=…`).join(" ")}`);
+  return 0;
+}

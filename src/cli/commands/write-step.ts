@@ -1,0 +1,101 @@
+// The last stage of generate and init: write, dry-run or check, and tell the user.
+import type { DriftReport } from "../../output/check-drift.js";
+import type { GeneratedEstate } from "../../output/generated-file.js";
+import { MANIFEST_FILE } from "../../output/manifest.js";
+import type { FileChange } from "../../output/plan-changes.js";
+import { checkEstate, conflictError, driftError, writeEstate, type WriteReport } from "../../output/write-estate.js";
+import type { WriterFs } from "../../output/writer-fs.js";
+import type { Io } from "../io.js";
+
+export interface WriteStepOptions {
+  /** The output folder as the user typed it (shown in messages). */
+  readonly out: string;
+  readonly check: boolean;
+  readonly force: boolean;
+  readonly dryRun: boolean;
+}
+
+export type WriteOutcome =
+  | { readonly kind: "written" | "dry-run"; readonly report: WriteReport }
+  | { readonly kind: "check"; readonly drift: DriftReport };
+
+/**
+ * Writes the estate into `outDir` (absolute), or with `check` compares it with
+ * what is there. Throws ConflictError before writing anything when a file
+ * would overwrite a user's file or a hand edit.
+ */
+export async function writeOrCheck(estate: GeneratedEstate, outDir: string, options: WriteStepOptions, fs?: WriterFs): Promise<WriteOutcome> {
+  if (options.check) return { kind: "check", drift: checkEstate(outDir, estate.files, { shownOut: options.out, fs }) };
+  const report = writeEstate(outDir, estate.files, { force: options.force, dryRun: options.dryRun, shownOut: options.out, fs });
+  return { kind: options.dryRun ? "dry-run" : "written", report };
+}
+
+const ACTION_WIDTH = 10;
+
+function changeLine(change: FileChange): string {
+  const note =
+    change.action === "conflict"
+      ? `  (${change.detail})`
+      : (change.action === "update" || change.action === "remove") && change.forced
+        ? "  (edited by hand; --force)"
+        : "";
+  return `  ${change.action.padEnd(ACTION_WIDTH)}${change.path}${note}`;
+}
+
+function manifestLine(report: WriteReport): string {
+  return `  ${report.manifestAction.padEnd(ACTION_WIDTH)}${MANIFEST_FILE}  (trailwright's list of the files it generated)`;
+}
+
+function counts(changes: readonly FileChange[]): string {
+  const order = ["create", "update", "remove", "unchanged", "conflict"] as const;
+  const tally = order
+    .map((action) => [action, changes.filter((c) => c.action === action).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([action, n]) => `${n} ${action === "create" ? "to create" : action === "update" ? "to update" : action === "remove" ? "to remove" : action}`);
+  return tally.join(", ");
+}
+
+/**
+ * Prints the outcome and returns the exit code. A dry run with conflicts and a
+ * check that found drift print their details first, then throw ConflictError
+ * (exit 3) and DriftError (exit 4): the dry run predicts the real run's exit.
+ */
+export function reportWrite(outcome: WriteOutcome, estate: GeneratedEstate, options: WriteStepOptions, io: Io): number {
+  for (const note of estate.notes) io.err(`note: ${note}`);
+  const out = options.out;
+
+  if (outcome.kind === "check") {
+    const { drift } = outcome;
+    if (drift.items.length === 0) {
+      io.out(`${out} is up to date: ${drift.compared} generated files match a fresh generation.`);
+      return 0;
+    }
+    io.err(`Drift in ${out} (- on disk, + fresh generation):`);
+    for (const item of drift.items) {
+      io.err(`\n  ${item.path}: ${item.detail}`);
+      for (const line of item.diff) io.err(`    ${line}`);
+    }
+    io.err("");
+    throw driftError(drift, out);
+  }
+
+  const { report } = outcome;
+  const changed = report.changes.filter((c) => c.action !== "unchanged");
+  if (outcome.kind === "dry-run") {
+    io.out(`Dry run: nothing was written. In ${out}, trailwright would do this (${counts(report.changes)}):`);
+    for (const change of report.changes) io.out(changeLine(change));
+    if (report.manifestAction !== "unchanged") io.out(manifestLine(report));
+    if (report.conflicts.length > 0) throw conflictError(report.conflicts, out);
+    return 0;
+  }
+
+  if (changed.length === 0 && report.manifestAction === "unchanged") {
+    io.out(`${out} is up to date: ${report.changes.length} generated files unchanged, nothing written.`);
+    return 0;
+  }
+  const unchanged = report.changes.length - changed.length;
+  io.out(`Wrote ${out}${unchanged > 0 ? ` (${unchanged} files unchanged)` : ""}:`);
+  for (const change of changed) io.out(changeLine(change));
+  if (report.manifestAction !== "unchanged") io.out(manifestLine(report));
+  return 0;
+}

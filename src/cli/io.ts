@@ -1,0 +1,19 @@
+// The CLI's window on the world, injected so tests can run commands in-process.
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** True when stdin and stdout are a terminal a person can answer prompts in. */
+  readonly interactive: boolean;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export function processIo(): Io {
+  return {
+    out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+    err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    cwd: process.cwd(),
+    env: process.env,
+  };
+}

@@ -1,0 +1,6 @@
+// Entry point for the `trailwright` bin.
+import { processIo } from "./io.js";
+import { run } from "./run.js";
+
+const code = await run(process.argv.slice(2), processIo());
+process.exitCode = code;

@@ -1,0 +1,36 @@
+// Dispatch: argv -> command -> exit code. The only layer that sees argv, the
+// terminal and exit codes; everything below throws typed errors.
+//
+// Commands are imported when they run, not up front: `generate` needs cdktf and
+// the provider bindings, `init` also inquirer, and `presets` / `--help` neither.
+// In the bundled CLI each becomes its own chunk, so a command pays only for the
+// modules it uses (see scripts/bundle.mjs).
+import { packageVersion } from "../config/package-root.js";
+import { parseCommand } from "./args.js";
+import { reportError } from "./exit-codes.js";
+import { helpText } from "./help.js";
+import type { Io } from "./io.js";
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const command = parseCommand(argv);
+    switch (command.kind) {
+      case "help":
+        io.out(helpText(command.topic));
+        return 0;
+      case "version":
+        io.out(packageVersion());
+        return 0;
+      case "presets-list":
+        return (await import("./commands/presets.js")).presetsList(io);
+      case "presets-show":
+        return (await import("./commands/presets.js")).presetsShow(command.id, io);
+      case "generate":
+        return await (await import("./commands/generate.js")).runGenerate(command.options, io);
+      case "init":
+        return await (await import("./commands/init.js")).runInit(command.options, io);
+    }
+  } catch (error) {
+    return reportError(error, io);
+  }
+}

@@ -1,0 +1,19 @@
+// The construct ids src/synth/estate-stack.ts gives each part of the estate.
+// A ReadableStack makes them the first word of every Terraform address
+// (`log_archive` -> aws_s3_bucket.log_archive_bucket), so the documents find a
+// component's resources by this prefix. If the stack renames a construct, the
+// documents stop finding its resources and rendering fails loudly (see
+// src/docs/address-index.ts) instead of citing addresses that do not exist.
+export const ESTATE_COMPONENTS = Object.freeze({
+  key: "estate",
+  accessLogs: "access_logs",
+  archive: "log_archive",
+  logGroup: "log_group",
+  trail: "trail",
+  alerts: "alerts",
+  alarms: "cis_alarms",
+  config: "config",
+  guardrails: "guardrails",
+});
+
+export type EstateComponent = keyof typeof ESTATE_COMPONENTS;

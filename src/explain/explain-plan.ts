@@ -1,0 +1,80 @@
+// The resolved plan in words a compliance lead can check line by line, with
+// the source of every number. Pure text from the plan; no defaults computed here.
+import { FRAMEWORKS, type FrameworkId } from "../catalog/regulations.js";
+import type { NumberSource, ResolvedPlan } from "../model/plan.js";
+
+function years(days: number): string {
+  if (days < 365) return `${days} days`;
+  const y = days / 365.25;
+  return `${days} days (about ${Number.isInteger(Math.round(y * 10) / 10) ? Math.round(y) : y.toFixed(1)} years)`;
+}
+
+function line(label: string, source: NumberSource, detail = ""): string {
+  return `  - ${label}: ${years(source.value)}${detail}\n      why: ${source.reason}`;
+}
+
+export function explainPlan(plan: ResolvedPlan): string {
+  const out: string[] = [];
+  const org = plan.topology === "organization";
+  out.push("Frameworks checked:");
+  for (const ref of plan.frameworks) {
+    const f = FRAMEWORKS[ref.id as FrameworkId];
+    out.push(`  - ${f.name}: ${f.retention.summary} [${f.retention.citation.text}]`);
+  }
+  out.push("");
+  out.push(
+    org
+      ? "Accounts: an AWS organization; the trail, key and alarms live in the management account, the evidence in a separate log-archive account, and the security account reads it."
+      : "Accounts: a single AWS account holds the trail, the key, the evidence and the alarms.",
+  );
+  out.push(
+    plan.residency
+      ? `Where logs live: ${plan.homeRegion} only (residency on)${plan.guardrails?.regionDeny ? "; a service control policy denies every other region except for global services" : ""}.`
+      : `Where logs live: home region ${plan.homeRegion}; allowed regions ${plan.allowedRegions.join(", ")}.`,
+  );
+  out.push("");
+  out.push("How long evidence is kept:");
+  out.push(line("Archive in S3 (then deleted)", plan.retention.archiveDays));
+  out.push(line("Searchable in CloudWatch Logs", plan.retention.hotDays));
+  const tiers = plan.archive.lifecycle?.transitions.map((t) => `${t.storageClass} after ${t.days} days`).join(", ");
+  out.push(line("Immediately available in S3 Standard", plan.retention.immediateDays, tiers ? `; then ${tiers}` : ""));
+  if (plan.archive.objectLock && plan.retention.objectLockDays) {
+    const who =
+      plan.archive.objectLock.mode === "COMPLIANCE"
+        ? "nobody, not even the root user, can delete a log or shorten its lock"
+        : "only a principal granted s3:BypassGovernanceRetention can delete a log early";
+    out.push(line(`Locked against change (Object Lock ${plan.archive.objectLock.mode} mode)`, plan.retention.objectLockDays, `; ${who}`));
+  } else {
+    out.push("  - Object Lock: off");
+  }
+  if (plan.archive.mfaDelete) {
+    out.push("  - MFA delete: on, enabled after apply by the root user with an MFA code (see the runbook); no lifecycle expiry on that bucket");
+  }
+  out.push("");
+  out.push("What is recorded:");
+  const trail = plan.trail;
+  out.push(
+    trail.managementEvents
+      ? `  - Management events (read and write) in every region, including global services, for ${org ? "every account in the organization" : "the account"}; log files are digitally signed (log file validation) and encrypted with a customer-managed KMS key that rotates every ${plan.key.rotationPeriodDays} days.`
+      : "  - Management events: already recorded by Control Tower's trail; this trail adds data events only.",
+  );
+  if (trail.s3DataEvents === "all") out.push("  - S3 object reads and writes in every bucket except the estate's own log buckets (no feedback loop).");
+  else if (trail.s3DataEvents !== "off") out.push(`  - S3 object reads and writes in: ${trail.s3DataEvents.buckets.join(", ")}.`);
+  if (trail.lambdaDataEvents) out.push("  - Lambda function invocations.");
+  if (trail.insights) out.push("  - CloudTrail Insights: unusual API call rates and error rates.");
+  out.push("");
+  out.push(`Alarms (${plan.alarms.length}), each emailing its tier's list:`);
+  for (const alarm of plan.alarms) {
+    const ids = [alarm.cis && `CIS ${alarm.cis}`, alarm.securityHub].filter(Boolean).join(", ");
+    out.push(`  - [${alarm.tier}] ${alarm.title}${ids ? ` (${ids})` : ""}`);
+  }
+  if (plan.config) {
+    out.push("");
+    out.push(`Continuous checks: AWS Config records configuration and runs ${plan.config.rules.length} managed rules on the logging estate (${plan.config.rules.map((r) => r.name).join(", ")}).`);
+  }
+  if (plan.guardrails) {
+    out.push("");
+    out.push(`Guardrails: a service control policy stops anyone but the ${plan.guardrails.breakGlassRoleName} role from stopping or changing the trail, deleting the log buckets or disabling the key.`);
+  }
+  return out.join("\n");
+}

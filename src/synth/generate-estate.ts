@@ -1,0 +1,112 @@
+// Resolved plan -> every file of the estate, in memory. Nothing here touches
+// the output folder; the writer does that once everything is ready.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App, type TerraformStack } from "cdktf";
+// Not re-exported by cdktf's index; the same function app.synth() and Testing.synth() run first.
+import { invokeAspects } from "cdktf/lib/synthesize/synthesizer.js";
+import type { TrailwrightConfig } from "../config/schema.js";
+import type { ResolvedPlan } from "../model/plan.js";
+import type { GeneratedEstate, GeneratedFile } from "../output/generated-file.js";
+import { addCheckovSkips } from "./checkov-skips.js";
+import { buildEstateStack } from "./estate-stack.js";
+import { renderHcl, renderTfJson } from "./hcl/render-hcl.js";
+import type { Json } from "./hcl/json-shape.js";
+import { stableStringify } from "./hcl/stable-json.js";
+import { formatHcl } from "./terraform-fmt.js";
+import { withoutTokenStackTraces } from "./without-token-stack-traces.js";
+import { renderPipelineFiles } from "../pipelines/render-pipeline-files.js";
+
+/** Terraform core version the output needs (S3 native lock files arrived in 1.10; validate runs on 1.11 here). */
+export const REQUIRED_TERRAFORM = ">= 1.10.0";
+
+export interface SynthesizedEstate {
+  readonly stack: TerraformStack;
+  /**
+   * The stack resolved to Terraform JSON (`stack.toTerraform()`, "//" metadata
+   * included). Resolving is the costliest step of a generation, so it runs once
+   * and every renderer reads this.
+   */
+  readonly config: Json;
+  /** Every resource and data-source address, e.g. `aws_s3_bucket.log_archive_bucket`. */
+  readonly addresses: readonly string[];
+}
+
+/**
+ * Builds the stack, runs cdktf's aspects and validations (as Testing.synth and
+ * app.synth do) and resolves it once. Leaves nothing on disk.
+ */
+export function synthesizeEstate(plan: ResolvedPlan): SynthesizedEstate {
+  return withScratchOutdir((outdir) =>
+    withoutTokenStackTraces(() => {
+      // stackTraces off: construct-creation stack traces cost time and memory and end up nowhere.
+      const app = new App({ stackTraces: false, skipValidation: false, outdir });
+      const stack = buildEstateStack(app, plan);
+      invokeAspects(stack);
+      stack.runAllValidations();
+      const config: Json = stack.toTerraform();
+      return { stack, config, addresses: terraformAddresses(config) };
+    }),
+  );
+}
+
+/**
+ * cdktf's App creates its output folder and `<outdir>/stacks` when constructed,
+ * by default `cdktf.out/` in the working directory, which would leave an empty
+ * folder wherever `trailwright generate` runs. Nothing is synthesized to disk
+ * here, so the folder is a private temporary one, removed straight away.
+ */
+function withScratchOutdir<T>(work: (outdir: string) => T): T {
+  const outdir = mkdtempSync(join(tmpdir(), "trailwright-cdktf-"));
+  try {
+    return work(outdir);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/** Sorted resource and data-source addresses of a resolved stack. */
+export function terraformAddresses(resolved: Json): string[] {
+  const config = resolved as { resource?: Record<string, object>; data?: Record<string, object> };
+  const out: string[] = [];
+  for (const [type, byName] of Object.entries(config.resource ?? {})) for (const name of Object.keys(byName)) out.push(`${type}.${name}`);
+  for (const [type, byName] of Object.entries(config.data ?? {})) for (const name of Object.keys(byName)) out.push(`data.${type}.${name}`);
+  return out.sort();
+}
+
+function versionsFile(format: "hcl" | "json"): GeneratedFile {
+  // Kept apart from main.tf: cdktf cannot render required_version in HCL (hcl-output.md B10),
+  // and Terraform merges several terraform blocks.
+  return format === "hcl"
+    ? { path: "versions.tf", content: `terraform {\n  required_version = "${REQUIRED_TERRAFORM}"\n}\n` }
+    : { path: "versions.tf.json", content: `${stableStringify({ terraform: { required_version: REQUIRED_TERRAFORM } })}\n` };
+}
+
+async function terraformFiles({ stack, config }: SynthesizedEstate, plan: ResolvedPlan): Promise<{ files: GeneratedFile[]; notes: string[] }> {
+  if (plan.output.format === "json") {
+    return { files: [{ path: "main.tf.json", content: `${renderTfJson(stack, { stripMetadata: true }, config)}\n` }, versionsFile("json")], notes: [] };
+  }
+  const formatted = await formatHcl(withoutTokenStackTraces(() => renderHcl(stack, config)));
+  return {
+    files: [{ path: "main.tf", content: addCheckovSkips(formatted.text, plan.suppressions) }, versionsFile("hcl")],
+    notes: formatted.note ? [formatted.note] : [],
+  };
+}
+
+export interface GenerateEstateOptions {
+  /** The output folder inside the repository, POSIX (repoRelativeOutDir); pipeline files name it. Default ".". */
+  readonly ciOutDir?: string;
+}
+
+export async function generateEstate(plan: ResolvedPlan, config: TrailwrightConfig, options: GenerateEstateOptions = {}): Promise<GeneratedEstate> {
+  // `terraform fmt` runs in its own process (about 0.1 s): the files around the
+  // Terraform are rendered while it works, and awaited after.
+  const pending = terraformFiles(synthesizeEstate(plan), plan);
+  pending.catch(() => {}); // if rendering below throws first, a later fmt failure must not crash the process unhandled
+  const answers: GeneratedFile = { path: "trailwright.json", content: `${stableStringify(config)}\n` };
+  const aroundTerraform = renderPipelineFiles(plan, { outDir: options.ciOutDir ?? "." });
+  const terraform = await pending;
+  const files = [...terraform.files, answers, ...aroundTerraform].sort((a, b) => a.path.localeCompare(b.path, "en"));
+  return { files, notes: terraform.notes };
+}

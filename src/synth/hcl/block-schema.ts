@@ -1,0 +1,76 @@
+/**
+ * Which keys of a resource, data source or provider body are nested blocks.
+ *
+ * Terraform's JSON syntax writes a nested block and an object-valued argument
+ * the same way (`"x": {…}` or `"x": [{…}]`) and lets the provider schema tell
+ * them apart; HCL spells them differently (`x {…}` versus `x = {…}`). The
+ * generated provider bindings record the difference in the fragments their
+ * `toHclTerraform()` returns (`isBlock` / `is_block`), so the schema is read
+ * from there. It is merged per element type: block-ness belongs to the
+ * provider's schema, so one instance that sets a block teaches it for all.
+ */
+import { TerraformElement, TerraformStack, Tokenization, DefaultTokenResolver, StringConcat } from "cdktf";
+import type { IConstruct } from "constructs";
+
+export interface BlockSchema {
+  readonly blocks: Map<string, BlockSchema>;
+}
+
+/** Schemas keyed by `resource.<type>`, `data.<type>` and `provider.<name>`. */
+export type SchemaIndex = Map<string, BlockSchema>;
+
+export function emptySchema(): BlockSchema {
+  return { blocks: new Map() };
+}
+
+export function collectBlockSchemas(stack: TerraformStack): SchemaIndex {
+  // The same resolver cdktf uses for its own fragments, so tokens resolve alike.
+  const resolver = new DefaultTokenResolver(new StringConcat());
+  const index: SchemaIndex = new Map();
+  for (const element of elementsOf(stack)) {
+    const fragment = Tokenization.resolve(element.toHclTerraform(), { scope: stack, resolver, preparing: false });
+    for (const kind of ["resource", "data"] as const) {
+      for (const [type, byName] of entries(fragment?.[kind])) {
+        for (const [, body] of entries(byName)) learn(schemaFor(index, `${kind}.${type}`), body);
+      }
+    }
+    for (const [name, instances] of entries(fragment?.provider)) {
+      for (const body of Array.isArray(instances) ? instances : [instances]) learn(schemaFor(index, `provider.${name}`), body);
+    }
+  }
+  return index;
+}
+
+/** Same traversal as cdktf's own synthesis: every element, not crossing into nested stacks. */
+function elementsOf(node: IConstruct, into: TerraformElement[] = []): TerraformElement[] {
+  if (TerraformElement.isTerraformElement(node)) into.push(node);
+  for (const child of node.node.children) {
+    if (!TerraformStack.isStack(child)) elementsOf(child, into);
+  }
+  return into;
+}
+
+function learn(schema: BlockSchema, body: unknown): void {
+  for (const [key, attr] of entries(body)) {
+    if (!isRecord(attr) || !(attr.isBlock === true || attr.is_block === true)) continue;
+    const child = schemaFor(schema.blocks, key);
+    // A single nested block has an object value, a repeated one an array. A
+    // dynamic block carries no wrappers inside its content, so nothing more is learnt.
+    const values: unknown[] = Array.isArray(attr.value) ? attr.value : [attr.value];
+    for (const value of values) learn(child, value);
+  }
+}
+
+function schemaFor(map: Map<string, BlockSchema>, key: string): BlockSchema {
+  let schema = map.get(key);
+  if (!schema) map.set(key, (schema = emptySchema()));
+  return schema;
+}
+
+function isRecord(value: unknown): value is Record<string, any> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function entries(value: unknown): [string, any][] {
+  return isRecord(value) ? Object.entries(value) : [];
+}

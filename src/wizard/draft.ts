@@ -1,0 +1,61 @@
+// The wizard's working copy of the answers: a partial trailwright.json, as
+// mergeSources returns it (unvalidated), plus the output folder, which is a
+// flag (--out) rather than a config key. Never mutated: each answer makes a new draft.
+
+/** Question id of the output folder; every other id is a dotted config path. */
+export const OUT_ID = "out";
+
+export interface Draft {
+  readonly config: Readonly<Record<string, unknown>>;
+  /** Output folder as the user gave it (relative paths stay relative, so printed commands are portable). */
+  readonly out: string | undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function valueAt(draft: Draft, id: string): unknown {
+  if (id === OUT_ID) return draft.out;
+  let node: unknown = draft.config;
+  for (const part of id.split(".")) {
+    if (!isPlainObject(node)) return undefined;
+    node = node[part];
+  }
+  return node;
+}
+
+/** A copy of the draft with the answer at `id` set, or removed when `value` is undefined. */
+export function withValue(draft: Draft, id: string, value: unknown): Draft {
+  if (id === OUT_ID) return { ...draft, out: value as string | undefined };
+  const config = structuredClone(draft.config) as Record<string, unknown>;
+  const parts = id.split(".");
+  let target = config;
+  for (const part of parts.slice(0, -1)) {
+    const next = target[part];
+    if (!isPlainObject(next)) {
+      if (value === undefined) return draft;
+      target[part] = {};
+    }
+    target = target[part] as Record<string, unknown>;
+  }
+  const last = parts[parts.length - 1]!;
+  if (value === undefined) delete target[last];
+  else target[last] = structuredClone(value);
+  return { ...draft, config };
+}
+
+export interface Patch {
+  readonly id: string;
+  readonly value: unknown;
+}
+
+export function withPatches(draft: Draft, patches: readonly Patch[]): Draft {
+  return patches.reduce((d, p) => withValue(d, p.id, p.value), draft);
+}
+
+/** True when the draft holds an answer at `id`; an empty list counts as no answer (presets leave emails empty). */
+export function hasAnswer(draft: Draft, id: string): boolean {
+  const value = valueAt(draft, id);
+  return value !== undefined && !(Array.isArray(value) && value.length === 0);
+}

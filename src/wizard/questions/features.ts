@@ -1,0 +1,80 @@
+// Optional features. Control Tower is asked first because it changes the rest:
+// its trail already records management events, so this one records data
+// events only (no Insights, which analyses management events).
+import { LOGGING_CONFIG_RULES } from "../../catalog/config-rules.js";
+import { valueAt, type Draft } from "../draft.js";
+import { checkEach } from "../field-checks.js";
+import type { ConfirmQuestion, ListQuestion, SelectQuestion } from "../question.js";
+
+const underControlTower = (draft: Draft) => valueAt(draft, "controlTower") === true;
+const industryIs = (draft: Draft, industry: string) => valueAt(draft, "industry") === industry;
+
+export const controlTower: ConfirmQuestion = {
+  id: "controlTower",
+  kind: "confirm",
+  example: "false",
+  applies: (draft) => valueAt(draft, "topology") === "organization",
+  message: () => "Is AWS Control Tower (or another organization trail) already recording management events?",
+  explain: () =>
+    "With Control Tower, a second trail recording management events is a paid copy ($2.00 per 100,000 events), so this trail records data events only and the alarms read Control Tower's log group aws-controltower/CloudTrailLogs.",
+  defaultValue: () => false,
+};
+
+export const s3DataEvents: SelectQuestion = {
+  id: "dataEvents.s3",
+  kind: "select",
+  example: "named",
+  message: () => "Record S3 object reads and writes (data events)?",
+  explain: () => "Data events are charged per event ($0.10 per 100,000); the estate's own log buckets are always excluded (no feedback loop).",
+  choices: () => [
+    { value: "off", name: "No" },
+    { value: "named", name: "Only in buckets I name", description: "e.g. the buckets holding patient or payment data" },
+    { value: "all", name: "In every bucket", description: "except the estate's own log buckets" },
+  ],
+  defaultValue: (draft) => (underControlTower(draft) || industryIs(draft, "banking") ? "all" : industryIs(draft, "healthcare") ? "named" : "off"),
+};
+
+export const s3Buckets: ListQuestion = {
+  id: "dataEvents.s3Buckets",
+  kind: "list",
+  example: "patient-records-prod",
+  applies: (draft) => valueAt(draft, "dataEvents.s3") === "named",
+  message: () => "Buckets whose object reads and writes are recorded (comma-separated)",
+  defaultValue: () => undefined,
+  validate: (names) => checkEach("dataEvents.s3Buckets", names, "bucket name"),
+};
+
+export const lambdaDataEvents: ConfirmQuestion = {
+  id: "dataEvents.lambda",
+  kind: "confirm",
+  example: "false",
+  message: () => "Record Lambda function invocations (data events)?",
+  defaultValue: (draft) => industryIs(draft, "banking"),
+  implied: (draft) =>
+    underControlTower(draft) && valueAt(draft, "dataEvents.s3") === "off"
+      ? { value: true, note: "Lambda data events: on (under Control Tower this trail records data events only, and S3 data events are off)." }
+      : undefined,
+};
+
+export const insights: ConfirmQuestion = {
+  id: "insights",
+  kind: "confirm",
+  example: "false",
+  message: () => "Turn on CloudTrail Insights (unusual API call and error rates)?",
+  explain: () => "Insights is charged per management event analysed; with both insight types, write events are analysed twice.",
+  defaultValue: (draft) => industryIs(draft, "banking"),
+  implied: (draft) =>
+    underControlTower(draft)
+      ? { value: false, note: "CloudTrail Insights: off (it analyses management events, which Control Tower's trail records, not this one)." }
+      : undefined,
+};
+
+export const awsConfig: ConfirmQuestion = {
+  id: "config",
+  kind: "confirm",
+  example: "true",
+  message: () => "Turn on AWS Config to keep checking the logging estate?",
+  explain: () =>
+    `AWS Config records configuration changes to its own bucket and runs up to ${LOGGING_CONFIG_RULES.length} managed rules (trail enabled, log file validation, encryption, key rotation, ...).`,
+  defaultValue: (draft) => valueAt(draft, "topology") === "organization",
+};

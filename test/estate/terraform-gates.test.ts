@@ -1,0 +1,45 @@
+// The three gates from hcl-output.md on every preset's real output:
+// `terraform fmt -check`, HCL == JSON (via hcl2json), and a real
+// `terraform validate` against the local AWS provider with 0 errors and 0 warnings.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { GeneratedEstate } from "../../src/output/generated-file.js";
+import { fileText, presetEstate } from "../helpers/estate-cache.js";
+import { PRESET_IDS } from "../helpers/preset-answers.js";
+import { hclToJson, semanticDiff, terraformFmtCheck, terraformValidate } from "../helpers/terraform.js";
+
+function writeTerraform(estate: GeneratedEstate): string {
+  const dir = mkdtempSync(join(tmpdir(), "tw-gates-"));
+  for (const file of estate.files) if (/\.tf(\.json)?$/.test(file.path)) writeFileSync(join(dir, file.path), file.content);
+  return dir;
+}
+
+describe.each(PRESET_IDS)("%s output passes the Terraform gates", (id) => {
+  it("HCL: fmt-canonical and valid with no warnings", async () => {
+    const dir = writeTerraform(await presetEstate(id, "hcl"));
+    const fmt = await terraformFmtCheck(dir);
+    expect(fmt.output).toBe("");
+    expect(fmt.clean).toBe(true);
+    const result = await terraformValidate(dir);
+    expect(result.diagnostics).toEqual([]);
+    expect(result).toMatchObject({ errors: 0, warnings: 0 });
+  });
+
+  it("HCL says exactly what the JSON says", async () => {
+    const hcl = fileText(await presetEstate(id, "hcl"), "main.tf");
+    const json = JSON.parse(fileText(await presetEstate(id, "json"), "main.tf.json"));
+    const differences = semanticDiff(await hclToJson(hcl), json);
+    expect(differences).toEqual([]);
+  });
+});
+
+describe("JSON output", () => {
+  it("uk-bank .tf.json is valid with no warnings", async () => {
+    const dir = writeTerraform(await presetEstate("uk-bank", "json"));
+    const result = await terraformValidate(dir);
+    expect(result.diagnostics).toEqual([]);
+    expect(result).toMatchObject({ errors: 0, warnings: 0 });
+  });
+});

@@ -1,0 +1,142 @@
+// The writer behind `trailwright generate`, end to end through run(): a repo
+// with an output folder, the drift check CI runs, hand edits, --force and
+// --dry-run. One estate is generated per step (about a second each), so the
+// steps share one folder and run in order.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Io } from "../../src/cli/io.js";
+import { run } from "../../src/cli/run.js";
+import { packageVersion } from "../../src/config/package-root.js";
+import { MANIFEST_FILE } from "../../src/output/manifest.js";
+import { fileFolder, identities, put, text, tree } from "./folder-support.js";
+
+interface Captured {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function trailwright(cwd: string, ...argv: string[]): Promise<Captured> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), interactive: false, cwd, env: {} };
+  const code = await run(argv, io);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+const OUT = "infra/audit-logging";
+const ANSWERS = [
+  "--preset", "uk-smb",
+  "--set", "accounts.management=123456789012",
+  "--set", "alerts.emails=secops@example.com",
+  "--set", "output.pipelines=github,gitlab",
+  "--set", "output.backend.bucket=acme-tf-state",
+  "--set", "output.backend.key=audit/terraform.tfstate",
+  "--set", "output.backend.region=eu-west-2",
+];
+
+describe("trailwright generate in a repository", () => {
+  let repo: string;
+  let out: string;
+
+  beforeAll(async () => {
+    repo = fileFolder();
+    mkdirSync(join(repo, ".git"));
+    out = join(repo, OUT);
+    put(out, "providers-override.tf", "# the team's own file, beside the generated ones\n");
+    const first = await trailwright(repo, "generate", ...ANSWERS, "--out", OUT);
+    expect(first.err).not.toContain("trailwright:");
+    expect(first.code).toBe(0);
+  });
+
+  it("writes the estate, the pipeline files and the manifest, and leaves the user's file alone", () => {
+    const files = tree(out);
+    expect(Object.keys(files).filter((p) => files[p] !== "<dir>")).toEqual([
+      MANIFEST_FILE,
+      "backend.tf",
+      "ci/README.md",
+      "ci/github-actions.yml",
+      "ci/gitlab-ci.yml",
+      "main.tf",
+      "providers-override.tf",
+      "trailwright.json",
+      "versions.tf",
+    ]);
+    expect(files["providers-override.tf"]).toBe("# the team's own file, beside the generated ones\n");
+    expect(Object.keys(JSON.parse(files[MANIFEST_FILE]!).files)).not.toContain("providers-override.tf");
+    expect(files["backend.tf"]).toContain("use_lockfile = true");
+  });
+
+  it("pipeline files name the output folder by its path in the repository", () => {
+    const workflow = parse(text(out, "ci/github-actions.yml"));
+    expect(workflow.jobs["drift-check"].steps.map((s: { run?: string }) => s.run).filter(Boolean)[0]).toBe(
+      `npx --yes trailwright@${packageVersion()} generate --out ${OUT} --check`,
+    );
+    expect(parse(text(out, "ci/gitlab-ci.yml"))["trailwright-infra-audit-logging-validate"].script[0]).toBe(`cd "${OUT}"`);
+  });
+
+  it("--check with only --out reads the folder's trailwright.json: exit 0, from the root or a subfolder, writing nothing", async () => {
+    const before = identities(out);
+    const fromRoot = await trailwright(repo, "generate", "--out", OUT, "--check");
+    expect(fromRoot).toMatchObject({ code: 0, err: "" });
+    expect(fromRoot.out).toContain("is up to date");
+    // Run from infra/: the pipeline files still name infra/audit-logging, so nothing drifted.
+    expect((await trailwright(join(repo, "infra"), "generate", "--out", "audit-logging", "--check")).code).toBe(0);
+    expect(identities(out)).toEqual(before);
+  });
+
+  it("regenerating the same answers changes nothing on disk", async () => {
+    const before = identities(out);
+    const again = await trailwright(repo, "generate", "--out", OUT);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain("up to date");
+    expect(identities(out)).toEqual(before);
+  });
+
+  it("a hand edit: --check exits 4 with a diff, generate exits 3 naming it and keeps it, --dry-run shows it, --force restores", async () => {
+    const generated = text(out, "main.tf");
+    const edited = generated.replace("multi_region", "# edited by hand\n  multi_region");
+    expect(edited).not.toBe(generated);
+    writeFileSync(join(out, "main.tf"), edited);
+
+    const check = await trailwright(repo, "generate", "--out", OUT, "--check");
+    expect(check.code).toBe(4);
+    expect(check.err).toContain("main.tf: edited by hand");
+    expect(check.err).toContain("-  # edited by hand");
+    expect(check.err).toContain(`trailwright: 1 file differs between ${OUT} and a fresh generation: main.tf (edited)`);
+
+    const refused = await trailwright(repo, "generate", "--out", OUT);
+    expect(refused.code).toBe(3);
+    expect(refused.err).toContain("main.tf (edited by hand");
+    expect(text(out, "main.tf")).toBe(edited);
+
+    const before = identities(out);
+    const dryRun = await trailwright(repo, "generate", "--out", OUT, "--dry-run");
+    expect(dryRun.code).toBe(3);
+    expect(dryRun.out).toMatch(/conflict\s+main\.tf/);
+    expect(dryRun.out).toMatch(/unchanged\s+versions\.tf/);
+    expect(identities(out)).toEqual(before);
+
+    const forced = await trailwright(repo, "generate", "--out", OUT, "--force");
+    expect(forced.code).toBe(0);
+    expect(forced.out).toMatch(/update\s+main\.tf\s+\(edited by hand; --force\)/);
+    expect(text(out, "main.tf")).toBe(generated);
+    expect((await trailwright(repo, "generate", "--out", OUT, "--check")).code).toBe(0);
+  });
+
+  it("refuses an --out that is a user's file, and a generated path taken by a user's file", async () => {
+    put(repo, "notes.txt", "not a folder\n");
+    const onFile = await trailwright(repo, "generate", ...ANSWERS, "--out", "notes.txt");
+    expect(onFile.code).toBe(3);
+    expect(onFile.err).toContain("is an existing file, not a folder");
+
+    const other = join(repo, "other");
+    put(other, "ci/README.md", "# our own CI notes\n");
+    const collision = await trailwright(repo, "generate", ...ANSWERS, "--out", "other");
+    expect(collision.code).toBe(3);
+    expect(collision.err).toContain("ci/README.md (not generated by trailwright)");
+    expect(tree(other)).toEqual({ ci: "<dir>", "ci/README.md": "# our own CI notes\n" });
+  });
+});

@@ -1,0 +1,20 @@
+// Drafts as `trailwright init` starts them: the merged sources, no folder yet.
+import { mergeSources, type ConfigSources } from "../../src/config/load-config.js";
+import type { Draft } from "../../src/wizard/draft.js";
+
+export function draftFrom(sources: ConfigSources, out?: string): Draft {
+  return { config: mergeSources(sources), out };
+}
+
+/** Collects what the flow prints (explanations, notes). */
+export function transcript(): { say: (text: string) => void; lines: string[]; text: () => string } {
+  const lines: string[] = [];
+  return { say: (text) => lines.push(text), lines, text: () => lines.join("\n") };
+}
+
+export const ORG_ACCOUNTS = {
+  "accounts.management": "111111111111",
+  "accounts.logArchive": "222222222222",
+  "accounts.security": "333333333333",
+  organizationId: "o-a1b2c3d4e5",
+} as const;
