@@ -70,7 +70,8 @@ function answer(area: RequirementArea, plan: ResolvedPlan, f: Framework): string
   switch (area.id) {
     case "retention": {
       const minimum = f.minArchiveDays > 0 ? ` (minimum ${f.minArchiveDays})` : "";
-      return `Archive ${days(r.archiveDays.value)}${minimum}; searchable ${days(r.hotDays.value)}; ${r.immediateDays.value} days in S3 Standard.`;
+      const searchable = plan.logGroup.managed ? `searchable ${days(r.hotDays.value)}` : "searchable as long as Control Tower's log group keeps it";
+      return `Archive ${days(r.archiveDays.value)}${minimum}; ${searchable}; ${r.immediateDays.value} days in S3 Standard.`;
     }
     case "immutability": {
       const lock = plan.archive.objectLock ? `Object Lock ${plan.archive.objectLock.mode} for ${plan.archive.objectLock.days} days` : "No Object Lock";
@@ -237,6 +238,10 @@ export function complianceContext(plan: ResolvedPlan, addresses: readonly string
     hasConfigRules: configRules.length > 0,
     suppressions,
     hasSuppressions: suppressions.length > 0,
+    suppressionMarking:
+      plan.output.format === "hcl"
+        ? "Each is also marked on its resource in the Terraform as a `# checkov:skip=<check>:<reason>` comment, with the same reason."
+        : "Terraform JSON cannot carry comments, so this table is the record: give the checks to Checkov with `--skip-check` or a baseline file.",
     gaps,
     hasGaps: gaps.length > 0,
     duties: dutyRows(plan),

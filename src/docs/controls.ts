@@ -98,6 +98,7 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
       { type: "aws_cloudwatch_log_group", component: "logGroup" },
       { type: "aws_iam_role", component: "logGroup" },
       { type: "aws_iam_role_policy", component: "logGroup" },
+      { type: "data.aws_iam_policy_document", component: "logGroup" },
     ],
     ids: { cis: "3.4 / - / -", securityHub: "CloudTrail.5", checkov: "CKV2_AWS_10", prowler: "cloudtrail_cloudwatch_logging_enabled" },
     configRules: ["cloud-trail-cloud-watch-logs-enabled"],
@@ -183,8 +184,12 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
     title: "Versioning on the log archive",
     areas: ["immutability"],
     applies: () => true,
-    describe: () => "Every overwrite or delete keeps the previous version, so no log file can be silently replaced.",
-    implementedBy: () => [{ type: "aws_s3_bucket_versioning", component: "archive" }],
+    describe: () => "Every overwrite or delete keeps the previous version, so no log file can be silently replaced (on the access-log and Config buckets too).",
+    implementedBy: (p) => [
+      { type: "aws_s3_bucket_versioning", component: "archive" },
+      { type: "aws_s3_bucket_versioning", component: "accessLogs" },
+      ...(p.config ? [{ type: "aws_s3_bucket_versioning", component: "config" } as const] : []),
+    ],
     ids: { securityHub: "S3.14", checkov: "CKV_AWS_21", prowler: "s3_bucket_object_versioning" },
     configRules: ["s3-bucket-versioning-enabled"],
   },
@@ -232,11 +237,17 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
     areas: ["access-control"],
     applies: () => true,
     describe: () => "All four public-access-block settings are on and object ownership is BucketOwnerEnforced on every estate bucket.",
-    implementedBy: () => [
+    implementedBy: (p) => [
       { type: "aws_s3_bucket_public_access_block", component: "archive" },
       { type: "aws_s3_bucket_ownership_controls", component: "archive" },
       { type: "aws_s3_bucket_public_access_block", component: "accessLogs" },
       { type: "aws_s3_bucket_ownership_controls", component: "accessLogs" },
+      ...(p.config
+        ? ([
+            { type: "aws_s3_bucket_public_access_block", component: "config" },
+            { type: "aws_s3_bucket_ownership_controls", component: "config" },
+          ] as const)
+        : []),
     ],
     ids: {
       cis: "3.3 / - / -",
@@ -252,9 +263,11 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
     areas: ["access-control"],
     applies: () => true,
     describe: () => "Each estate bucket policy denies every S3 action when aws:SecureTransport is false.",
-    implementedBy: () => [
+    implementedBy: (p) => [
       { type: "aws_s3_bucket_policy", component: "archive" },
       { type: "aws_s3_bucket_policy", component: "accessLogs" },
+      { type: "data.aws_iam_policy_document", component: "accessLogs" },
+      ...(p.config ? ([{ type: "aws_s3_bucket_policy", component: "config" }, { type: "data.aws_iam_policy_document", component: "config", nameIncludes: "_config_policy_document_" }] as const) : []),
     ],
     ids: { cis: "2.1.2 / 2.1.1 / 3.1.1", securityHub: "S3.5", checkov: "CKV_AWS_379", prowler: "s3_bucket_secure_transport_policy" },
     configRules: ["s3-bucket-ssl-requests-only"],
@@ -297,6 +310,7 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
     implementedBy: () => [
       { type: "aws_s3_bucket_logging", component: "archive" },
       { type: "aws_s3_bucket", component: "accessLogs" },
+      { type: "aws_s3_bucket_server_side_encryption_configuration", component: "accessLogs" },
       { type: "aws_s3_bucket_policy", component: "accessLogs" },
       { type: "aws_s3_bucket_lifecycle_configuration", component: "accessLogs" },
     ],
@@ -362,6 +376,7 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
     implementedBy: () => [
       { type: "aws_organizations_policy", component: "guardrails", nameIncludes: "_region_deny_" },
       { type: "aws_organizations_policy_attachment", component: "guardrails", nameIncludes: "_region_deny_" },
+      { type: "data.aws_iam_policy_document", component: "guardrails", nameIncludes: "_region_deny_" },
     ],
     ids: {},
   },
@@ -375,6 +390,8 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
     implementedBy: () => [
       { type: "aws_organizations_policy", component: "guardrails", nameIncludes: "_log_protection_" },
       { type: "aws_organizations_policy_attachment", component: "guardrails", nameIncludes: "_log_protection_" },
+      { type: "data.aws_iam_policy_document", component: "guardrails", nameIncludes: "_log_protection_" },
+      { type: "data.aws_organizations_organization", component: "guardrails" },
     ],
     ids: {},
   },
@@ -466,7 +483,14 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
       { type: "aws_config_configuration_recorder", component: "config" },
       { type: "aws_config_delivery_channel", component: "config" },
       { type: "aws_config_configuration_recorder_status", component: "config" },
+      { type: "aws_iam_role", component: "config" },
+      { type: "aws_iam_role_policy", component: "config" },
+      { type: "aws_iam_role_policy_attachment", component: "config" },
+      { type: "data.aws_iam_policy_document", component: "config" },
       { type: "aws_s3_bucket", component: "config" },
+      { type: "aws_s3_bucket_server_side_encryption_configuration", component: "config" },
+      { type: "aws_s3_bucket_lifecycle_configuration", component: "config" },
+      { type: "aws_s3_bucket_logging", component: "config" },
     ],
     ids: { cis: "3.5 / 3.3 / 4.3", securityHub: "Config.1", checkov: "CKV_AWS_121, CKV2_AWS_45, CKV2_AWS_48", prowler: "config_recorder_all_regions_enabled" },
     whenAbsent: () => ({

@@ -42,7 +42,9 @@ export function estateFlowchart(plan: ResolvedPlan): string {
   out.push(bucket("archive", "S3 log archive", plan.archive.name, lock, `kept ${plan.retention.archiveDays.value} days`));
   out.push(bucket("access_logs", "S3 access-log bucket", plan.accessLogs.name));
   out.push(
-    box("log_group", plan.logGroup.managed ? "CloudWatch log group" : "Control Tower's log group", plan.logGroup.name, `${plan.logGroup.retentionDays} days searchable`),
+    plan.logGroup.managed
+      ? box("log_group", "CloudWatch log group", plan.logGroup.name, `${plan.logGroup.retentionDays} days searchable`)
+      : box("log_group", "Control Tower's log group", plan.logGroup.name, "retention set by Control Tower"),
   );
   out.push(box("filters", `${plan.alarms.length} metric filters`, "CIS / Security Hub patterns"));
   out.push(box("alarms", `${plan.alarms.length} CloudWatch alarms`, "1 match in 5 minutes"));

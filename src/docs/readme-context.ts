@@ -34,7 +34,7 @@ function components(plan: ResolvedPlan) {
     {
       what: `S3 log archive ${code(plan.archive.name, true)}`,
       where: account(plan, "logArchive"),
-      why: `Keeps the evidence for ${plan.retention.archiveDays.value} days${lock ? `, locked in Object Lock ${lock.mode} mode so nobody can alter or delete it early` : ""}${plan.archive.lifecycle ? ", moving older files to cheaper storage and deleting them when the period ends" : ""}.`,
+      why: `Keeps the evidence for ${plan.retention.archiveDays.value} days${lock ? `, locked in Object Lock ${lock.mode} mode so nobody can alter or delete it early` : ""}${plan.archive.lifecycle ? `, ${plan.archive.lifecycle.transitions.length > 0 ? "moving older files of 128 KB or more (S3's default transition minimum) to cheaper storage and " : ""}deleting every file when the period ends` : ""}.`,
     },
     {
       what: `S3 access-log bucket ${code(plan.accessLogs.name, true)}`,
@@ -44,7 +44,9 @@ function components(plan: ResolvedPlan) {
     {
       what: `CloudWatch log group ${code(plan.logGroup.name, true)}${plan.logGroup.managed ? "" : " (Control Tower's, read only)"}`,
       where: account(plan, "management"),
-      why: `Keeps events searchable for ${plan.logGroup.retentionDays} days and feeds the alarms.`,
+      why: plan.logGroup.managed
+        ? `Keeps events searchable for ${plan.logGroup.retentionDays} days and feeds the alarms.`
+        : "Control Tower's trail feeds it and Control Tower sets its retention; the estate only reads it for the alarms.",
     },
     {
       what: `${plan.alarms.length} metric filters and alarms`,

@@ -14,6 +14,8 @@ export interface WriteOptions {
   readonly force: boolean;
   /** Decide everything, write nothing. */
   readonly dryRun: boolean;
+  /** Generated paths read as input for this generation (see PlanOptions.inputs). */
+  readonly inputs?: readonly string[];
   /** The output folder as the user named it, for messages (default: the absolute path). */
   readonly shownOut?: string;
   readonly fs?: WriterFs;
@@ -37,7 +39,7 @@ export function writeEstate(outDir: string, files: readonly GeneratedFile[], opt
   const fs = options.fs ?? nodeWriterFs;
   const shownOut = options.shownOut ?? outDir;
   const snapshot = readOutputFolder(outDir, files.map((f) => f.path), fs, shownOut);
-  const plan = planChanges(files, snapshot, { force: options.force });
+  const plan = planChanges(files, snapshot, { force: options.force, inputs: options.inputs });
   if (!options.dryRun) {
     if (plan.conflicts.length > 0) throw conflictError(plan.conflicts, shownOut);
     applyChanges(outDir, plan, { fs, shownOut });

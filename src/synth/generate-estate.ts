@@ -16,6 +16,7 @@ import type { Json } from "./hcl/json-shape.js";
 import { stableStringify } from "./hcl/stable-json.js";
 import { formatHcl } from "./terraform-fmt.js";
 import { withoutTokenStackTraces } from "./without-token-stack-traces.js";
+import { renderEstateDocuments } from "../docs/render-estate-documents.js";
 import { renderPipelineFiles } from "../pipelines/render-pipeline-files.js";
 
 /** Terraform core version the output needs (S3 native lock files arrived in 1.10; validate runs on 1.11 here). */
@@ -102,10 +103,14 @@ export interface GenerateEstateOptions {
 export async function generateEstate(plan: ResolvedPlan, config: TrailwrightConfig, options: GenerateEstateOptions = {}): Promise<GeneratedEstate> {
   // `terraform fmt` runs in its own process (about 0.1 s): the files around the
   // Terraform are rendered while it works, and awaited after.
-  const pending = terraformFiles(synthesizeEstate(plan), plan);
+  const synthesized = synthesizeEstate(plan);
+  const pending = terraformFiles(synthesized, plan);
   pending.catch(() => {}); // if rendering below throws first, a later fmt failure must not crash the process unhandled
   const answers: GeneratedFile = { path: "trailwright.json", content: `${stableStringify(config)}\n` };
-  const aroundTerraform = renderPipelineFiles(plan, { outDir: options.ciOutDir ?? "." });
+  const aroundTerraform = [
+    ...renderEstateDocuments(plan, { addresses: synthesized.addresses }),
+    ...renderPipelineFiles(plan, { outDir: options.ciOutDir ?? "." }),
+  ];
   const terraform = await pending;
   const files = [...terraform.files, answers, ...aroundTerraform].sort((a, b) => a.path.localeCompare(b.path, "en"));
   return { files, notes: terraform.notes };

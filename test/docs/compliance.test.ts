@@ -43,6 +43,12 @@ describe.each(ESTATES)("COMPLIANCE.md for %s", (_name, estateOf) => {
     expect(missing).toEqual([]);
   });
 
+  it("accounts for every resource and data source in the stack (a new construct needs a control)", () => {
+    const estate = estateOf();
+    const cited = new Set(citedAddresses(compliance(estate)));
+    expect(estate.addresses.filter((a) => !cited.has(a))).toEqual([]);
+  });
+
   it("cites every control the plan selects, with every address that implements it", () => {
     const estate = estateOf();
     const doc = compliance(estate);

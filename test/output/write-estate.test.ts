@@ -19,7 +19,7 @@ const V2: GeneratedFile[] = [
   { path: "docs/README.md", content: "# new\n" },
 ];
 
-const write = (out: string, files: readonly GeneratedFile[], options: Partial<{ force: boolean; dryRun: boolean }> = {}) =>
+const write = (out: string, files: readonly GeneratedFile[], options: Partial<{ force: boolean; dryRun: boolean; inputs: string[] }> = {}) =>
   writeEstate(out, files, { force: false, dryRun: false, shownOut: "out", ...options });
 
 const actions = (report: WriteReport) => Object.fromEntries(report.changes.map((c) => [c.path, c.action]));
@@ -126,6 +126,17 @@ describe("writeEstate", () => {
     expect(report.changes.find((c) => c.path === "main.tf")).toMatchObject({ action: "update", forced: true });
     expect(text(out, "main.tf")).toBe(V1[0]!.content);
     expect(write(out, V1).changes.every((c) => c.action === "unchanged")).toBe(true);
+  });
+
+  it("rewrites a hand-edited file that was read as input for this generation (its edits are in the new content)", () => {
+    const out = tempFolder();
+    const answers = (hot: number) => ({ path: "trailwright.json", content: `{\n  "hotDays": ${hot}\n}\n` });
+    write(out, [answers(365)]);
+    put(out, "trailwright.json", '{ "hotDays": 400 }'); // edited by hand, in another layout
+    expect(() => write(out, [answers(400)])).toThrow(ConflictError);
+    const report = write(out, [answers(400)], { inputs: ["trailwright.json"] });
+    expect(report.changes).toMatchObject([{ path: "trailwright.json", action: "update", fromInput: true, forced: false }]);
+    expect(text(out, "trailwright.json")).toBe(answers(400).content);
   });
 
   it("keeps a hand-edited file that is no longer generated (conflict), and removes it only with --force", () => {

@@ -46,7 +46,9 @@ describe("final validation", () => {
     const out = transcript();
     const prompter = scriptedPrompter({ industry: "payments" });
     const { plan } = await finalizeAnswers(draft, { prompter, say: out.say });
-    expect(out.lines[0]).toBe('industry: "retail" is not allowed; expected one of "general", "banking", "healthcare", "payments"');
+    expect(out.lines[0]).toBe(
+      'industry: "retail" is not allowed; expected one of "general", "banking", "healthcare", "payments"\n  set it in trailwright.json or with --set industry=general',
+    );
     expect(plan.industry).toBe("payments");
   });
 

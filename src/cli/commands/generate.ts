@@ -13,11 +13,13 @@ import { reportWrite, writeOrCheck } from "./write-step.js";
 /** Where answers come from: flags, or the trailwright.json already in the output folder. */
 export function sourcesFor(options: GenerateOptions, io: Io): ConfigSources {
   const outDir = resolve(io.cwd, options.out);
+  // --format is an answer like any other, so it is saved in trailwright.json and a later --check agrees.
+  const sets = options.format ? [...options.sets, `output.format=${options.format}`] : options.sets;
   if (options.preset || options.config) {
-    return { preset: options.preset, configFile: options.config && resolve(io.cwd, options.config), sets: options.sets };
+    return { preset: options.preset, configFile: options.config && resolve(io.cwd, options.config), sets };
   }
   const saved = join(outDir, "trailwright.json");
-  if (existsSync(saved)) return { configFile: saved, sets: options.sets };
+  if (existsSync(saved)) return { configFile: saved, sets };
   throw new UsageError(
     "generate needs answers: none of --preset, --config, or a trailwright.json in the output folder",
     `use --preset ID (see \`trailwright presets list\`), --config FILE, or --out DIR for a folder generated before`,
@@ -25,9 +27,12 @@ export function sourcesFor(options: GenerateOptions, io: Io): ConfigSources {
 }
 
 export async function runGenerate(options: GenerateOptions, io: Io): Promise<number> {
-  const config = loadConfig(sourcesFor(options, io));
-  const plan = resolvePlan(options.format ? { ...config, output: { ...config.output, format: options.format } } : config);
+  const sources = sourcesFor(options, io);
+  const config = loadConfig(sources);
+  const plan = resolvePlan(config);
   const estate = await generateEstate(plan, config, { ciOutDir: repoRelativeOutDir(io.cwd, options.out) });
-  const outcome = await writeOrCheck(estate, resolve(io.cwd, options.out), options);
+  // Answers read from the output folder's own trailwright.json: its hand edits are in the new one.
+  const inputs = sources.configFile === join(resolve(io.cwd, options.out), "trailwright.json") ? ["trailwright.json"] : [];
+  const outcome = await writeOrCheck(estate, resolve(io.cwd, options.out), { ...options, inputs });
   return reportWrite(outcome, estate, options, io);
 }

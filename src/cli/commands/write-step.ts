@@ -13,6 +13,8 @@ export interface WriteStepOptions {
   readonly check: boolean;
   readonly force: boolean;
   readonly dryRun: boolean;
+  /** Generated paths whose current content the answers were read from (e.g. trailwright.json). */
+  readonly inputs?: readonly string[];
 }
 
 export type WriteOutcome =
@@ -26,19 +28,23 @@ export type WriteOutcome =
  */
 export async function writeOrCheck(estate: GeneratedEstate, outDir: string, options: WriteStepOptions, fs?: WriterFs): Promise<WriteOutcome> {
   if (options.check) return { kind: "check", drift: checkEstate(outDir, estate.files, { shownOut: options.out, fs }) };
-  const report = writeEstate(outDir, estate.files, { force: options.force, dryRun: options.dryRun, shownOut: options.out, fs });
+  const report = writeEstate(outDir, estate.files, { force: options.force, dryRun: options.dryRun, inputs: options.inputs, shownOut: options.out, fs });
   return { kind: options.dryRun ? "dry-run" : "written", report };
 }
 
 const ACTION_WIDTH = 10;
+/** A drift report names at most this many files (each with a short diff): a summary, not a wall. */
+const MAX_DRIFT_ITEMS = 25;
 
 function changeLine(change: FileChange): string {
   const note =
     change.action === "conflict"
       ? `  (${change.detail})`
-      : (change.action === "update" || change.action === "remove") && change.forced
-        ? "  (edited by hand; --force)"
-        : "";
+      : change.action === "update" && change.fromInput
+        ? "  (your edits were read as the answers; rewritten in trailwright's layout)"
+        : (change.action === "update" || change.action === "remove") && change.forced
+          ? "  (edited by hand; --force)"
+          : "";
   return `  ${change.action.padEnd(ACTION_WIDTH)}${change.path}${note}`;
 }
 
@@ -71,10 +77,11 @@ export function reportWrite(outcome: WriteOutcome, estate: GeneratedEstate, opti
       return 0;
     }
     io.err(`Drift in ${out} (- on disk, + fresh generation):`);
-    for (const item of drift.items) {
-      io.err(`\n  ${item.path}: ${item.detail}`);
+    for (const item of drift.items.slice(0, MAX_DRIFT_ITEMS)) {
+      io.err(`${item.diff.length > 0 ? "\n" : ""}  ${item.path}: ${item.detail}`);
       for (const line of item.diff) io.err(`    ${line}`);
     }
+    if (drift.items.length > MAX_DRIFT_ITEMS) io.err(`  … and ${drift.items.length - MAX_DRIFT_ITEMS} more files`);
     io.err("");
     throw driftError(drift, out);
   }
