@@ -60,7 +60,7 @@ export function mergeSources(sources: ConfigSources): Record<string, unknown> {
 export function describeSources(sources: ConfigSources): string {
   if (sources.configFile) return sources.configFile;
   if (sources.preset) return `preset ${sources.preset}`;
-  return "answers";
+  return sources.answers ? "answers" : "--set answers";
 }
 
 export function loadConfig(sources: ConfigSources): TrailwrightConfig {

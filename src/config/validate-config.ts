@@ -35,7 +35,8 @@ function describeIssue(issue: z.core.$ZodIssue, source: string): ConfigError {
       hint: `remove it or use one of: ${allowed.join(", ")}`,
     });
   }
-  if (input === undefined && issue.code === "invalid_type") {
+  // A missing enum reports invalid_value, a missing string invalid_type: both are "missing" to a person.
+  if (input === undefined && (issue.code === "invalid_type" || issue.code === "invalid_value")) {
     const leaf = firstRequiredLeaf(path);
     return new ConfigError(`${source}: ${leaf} is missing`, { field: leaf, hint: setHint(leaf) });
   }

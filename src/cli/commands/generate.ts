@@ -20,8 +20,10 @@ export function sourcesFor(options: GenerateOptions, io: Io): ConfigSources {
   }
   const saved = join(outDir, "trailwright.json");
   if (existsSync(saved)) return { configFile: saved, sets };
+  // Every answer given as --set (the line `init` prints to regenerate in CI) is enough on its own.
+  if (options.sets.length > 0) return { sets };
   throw new UsageError(
-    "generate needs answers: none of --preset, --config, or a trailwright.json in the output folder",
+    "generate needs answers: none of --preset, --config, --set, or a trailwright.json in the output folder",
     `use --preset ID (see \`trailwright presets list\`), --config FILE, or --out DIR for a folder generated before`,
   );
 }
