@@ -22,6 +22,21 @@ const DEFAULT_BREAK_GLASS_ROLE = "BreakGlass";
 const CONTROL_TOWER_LOG_GROUP = "aws-controltower/CloudTrailLogs";
 const TIERS: readonly AlertTier[] = ["critical", "warning", "info"];
 
+/**
+ * Each address once, first spelling kept. Domains are case-insensitive and mail
+ * systems treat local parts so in practice: Sec@x.com and sec@x.com are one
+ * mailbox, one subscription (two would also collide as construct ids).
+ */
+function oneAddressPerMailbox(emails: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return emails.filter((email) => {
+    const key = email.trim().toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
   const frameworkIds = (cfg.frameworks ?? defaultFrameworks(cfg.jurisdiction, cfg.industry)) as FrameworkId[];
   const frameworks = [...new Set(frameworkIds)].map((id) => FRAMEWORKS[id]);
@@ -88,7 +103,7 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
   };
   const usedTiers = TIERS.filter((tier) => alarms.some((a) => a.tier === tier));
   checkAlerts(emailsByTier, usedTiers);
-  const topics: TopicPlan[] = usedTiers.map((tier) => ({ tier, name: `${name}-alerts-${tier}`, emails: [...new Set(emailsByTier[tier])] }));
+  const topics: TopicPlan[] = usedTiers.map((tier) => ({ tier, name: `${name}-alerts-${tier}`, emails: oneAddressPerMailbox(emailsByTier[tier]) }));
 
   const trailName = organization ? `${name}-org-trail` : `${name}-trail`;
   const logGroupName = cfg.controlTower ? CONTROL_TOWER_LOG_GROUP : `${name}-cloudtrail`;
