@@ -13,6 +13,8 @@ export interface GenerateOptions {
   readonly sets: readonly string[];
   readonly check: boolean;
   readonly format: "hcl" | "json" | undefined;
+  /** --as: a complete root module (default) or a child module an existing root calls. */
+  readonly as: "root" | "module" | undefined;
   readonly force: boolean;
   readonly dryRun: boolean;
 }
@@ -35,6 +37,7 @@ const SHARED = {
   out: { type: "string" },
   set: { type: "string", multiple: true },
   format: { type: "string" },
+  as: { type: "string" },
   force: { type: "boolean" },
   "dry-run": { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -54,6 +57,14 @@ function formatFlag(value: string | undefined): "hcl" | "json" | undefined {
   throw new UsageError(`--format "${value}" is not a format trailwright writes`, "use --format hcl (default) or --format json");
 }
 
+function asFlag(value: string | undefined): "root" | "module" | undefined {
+  if (value === undefined || value === "root" || value === "module") return value;
+  throw new UsageError(
+    `--as "${value}" is not a kind of Terraform module trailwright writes`,
+    "use --as root (default: a complete root module) or --as module (a child module your root module calls)",
+  );
+}
+
 function generateOptions(values: Record<string, unknown>): GenerateOptions {
   if (values.preset !== undefined && values.config !== undefined) {
     throw new UsageError("--preset and --config cannot be used together", "put `\"preset\": \"<id>\"` inside the config file instead");
@@ -66,6 +77,7 @@ function generateOptions(values: Record<string, unknown>): GenerateOptions {
     sets: (values.set as string[] | undefined) ?? [],
     check: Boolean(values.check),
     format: formatFlag(values.format as string | undefined),
+    as: asFlag(values.as as string | undefined),
     force: Boolean(values.force),
     dryRun: Boolean(values["dry-run"]),
   };

@@ -3,9 +3,9 @@ const MAIN = `trailwright: scaffold a compliant AWS audit-logging estate as Terr
 
 Usage:
   trailwright init [--preset ID] [--config FILE] [--out DIR] [--yes] [--set path=value ...]
-                   [--format hcl|json] [--force] [--dry-run]
+                   [--format hcl|json] [--as root|module] [--force] [--dry-run]
   trailwright generate [--config trailwright.json | --preset ID] [--out DIR] [--set path=value ...]
-                       [--check] [--format hcl|json] [--force] [--dry-run]
+                       [--check] [--format hcl|json] [--as root|module] [--force] [--dry-run]
   trailwright presets [list | show ID]
 
 Commands:
@@ -24,6 +24,9 @@ const TOPICS: Readonly<Record<string, string>> = {
   --set path=value    override one answer, e.g. --set accounts.management=123456789012 (repeatable)
   --out DIR           output folder (default: audit-logging)
   --format hcl|json   Terraform as HCL (default) or .tf.json
+  --as root|module    a complete root module with its own providers (default), or a child
+                      module for a repo that already has Terraform: no provider or backend
+                      blocks, called from your root module (README.md shows how)
   --check             compare with the files on disk; exit 4 when they differ (CI drift check)
   --force             overwrite generated files that were edited by hand
   --dry-run           print what would change and write nothing`,
@@ -34,7 +37,7 @@ const TOPICS: Readonly<Record<string, string>> = {
   only after you confirm. Answers given by --preset, --config or --set are not asked again.
 
   --yes               accept defaults and ask nothing (needs every required answer)
-  plus the flags of \`trailwright generate\` (--preset, --config, --set, --out, --format, --force, --dry-run)`,
+  plus the flags of \`trailwright generate\` (--preset, --config, --set, --out, --format, --as, --force, --dry-run)`,
   presets: `trailwright presets: list presets, or explain one
 
   trailwright presets list

@@ -14,6 +14,8 @@ export const ESTATE_COMPONENTS = Object.freeze({
   alarms: "cis_alarms",
   config: "config",
   guardrails: "guardrails",
+  /** Module mode only: one caller-identity check per provider the module expects. */
+  accountGuard: "account_guard",
 });
 
 export type EstateComponent = keyof typeof ESTATE_COMPONENTS;

@@ -8,6 +8,7 @@ import type { ResolvedPlan } from "../model/plan.js";
 import type { AddressIndex } from "./address-index.js";
 import { cell, code } from "./markdown.js";
 import { estateFlowchart } from "./mermaid-flow.js";
+import { MODULE_NAME, moduleCall } from "./module-call.js";
 
 function account(plan: ResolvedPlan, role: "management" | "logArchive" | "security"): string {
   if (plan.topology !== "organization") return `account ${plan.accounts.management.id}`;
@@ -129,7 +130,7 @@ function prerequisites(plan: ResolvedPlan, cost: CostEstimate): string[] {
 function applySteps(plan: ResolvedPlan, index: AddressIndex): string[] {
   const out: string[] = ["Meet the prerequisites above."];
   if (plan.output.mode === "module") {
-    out.push("Call this folder as a module from your root configuration (passing the providers it expects), then run the steps below in that root.");
+    out.push(`Call this folder from your root module as shown in "Calling this module" (\`module "${MODULE_NAME}"\`), then run the steps below in that root.`);
   }
   out.push(
     plan.output.backend
@@ -203,6 +204,7 @@ export function readmeContext(plan: ResolvedPlan, index: AddressIndex, cost: Cos
     mermaid: estateFlowchart(plan),
     prerequisites: prerequisites(plan, cost),
     applySteps: applySteps(plan, index),
+    moduleCall: moduleCall(plan, index) ?? (false as const),
     mfa: mfaRunbook(plan),
     cost: costContext(cost),
   };

@@ -2,6 +2,9 @@
 // ids used here are Terraform addresses: a contract (see readable-stack.ts).
 import type { App, TerraformProvider } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
+import { CallerProvidedAws } from "./caller-provider.js";
+import { addEstateOutputs } from "./estate-outputs.js";
+import { finishAsModule } from "./module-mode.js";
 import { AccessLogBucket } from "../constructs/access-log-bucket.js";
 import { AlertTopics } from "../constructs/alert-topics.js";
 import { AuditTrail } from "../constructs/audit-trail.js";
@@ -18,9 +21,12 @@ import type { AccountPlan, AccountRole, ResolvedPlan } from "../model/plan.js";
 export const AWS_PROVIDER_CONSTRAINT = ">= 5.100.0, < 7.0.0";
 export const STACK_ID = "estate";
 
-function providerFor(stack: ReadableStack, account: AccountPlan, plan: ResolvedPlan): AwsProvider {
+function providerFor(stack: ReadableStack, account: AccountPlan, plan: ResolvedPlan): TerraformProvider {
   // Provider construct ids never reach Terraform (the alias does); prefix them so they cannot clash with resources.
-  return new AwsProvider(stack, `provider_${account.providerAlias ?? "default"}`, {
+  const id = `provider_${account.providerAlias ?? "default"}`;
+  // Module mode: the caller configures the providers and passes them in (caller-provider.ts).
+  if (plan.output.mode === "module") return new CallerProvidedAws(stack, id, account.providerAlias);
+  return new AwsProvider(stack, id, {
     region: plan.homeRegion,
     ...(account.providerAlias ? { alias: account.providerAlias } : {}),
     ...(account.assumeRoleArn ? { assumeRole: [{ roleArn: account.assumeRoleArn, sessionName: "trailwright" }] } : {}),
@@ -74,18 +80,20 @@ export function buildEstateStack(app: App, plan: ResolvedPlan): ReadableStack {
   const config = plan.config
     ? new ConfigRecorder(stack, "config", { plan, provider: p.management, bucketProvider: p.logArchive, accessLogBucket: accessLogs })
     : undefined;
-  if (plan.guardrails) {
-    new GuardrailScps(stack, "guardrails", {
-      plan,
-      provider: p.management,
-      attachAfter: [
-        trail.trail,
-        archive.policy,
-        accessLogs.policy,
-        ...(archive.lifecycle ? [archive.lifecycle] : []),
-        ...(config ? [config.bucketPolicy, config.recorderStatus] : []),
-      ],
-    });
-  }
+  const guardrails = plan.guardrails
+    ? new GuardrailScps(stack, "guardrails", {
+        plan,
+        provider: p.management,
+        attachAfter: [
+          trail.trail,
+          archive.policy,
+          accessLogs.policy,
+          ...(archive.lifecycle ? [archive.lifecycle] : []),
+          ...(config ? [config.bucketPolicy, config.recorderStatus] : []),
+        ],
+      })
+    : undefined;
+  addEstateOutputs(stack, { trail, key, archive, accessLogs, logGroup, topics, config, guardrails });
+  if (plan.output.mode === "module") finishAsModule(stack, plan, p);
   return stack;
 }

@@ -23,7 +23,9 @@ function runbookFile(files: readonly string[]): string | undefined {
 export function renderNextSteps({ plan, config, out, files, dryRun }: NextStepsInput): string {
   const lines: string[] = [];
   if (!dryRun) {
-    lines.push("", "Next steps:", `  cd ${shellQuote(out)}`, "  terraform init", "  terraform plan");
+    // A child module is planned from the root module that calls it, never from its own folder.
+    const where = plan.output.mode === "module" ? `  call ${out}/ from your root module (README.md, "Calling this module"); in that root:` : `  cd ${shellQuote(out)}`;
+    lines.push("", "Next steps:", where, "  terraform init", "  terraform plan");
     if (plan.archive.mfaDelete) {
       const runbook = runbookFile(files);
       lines.push(

@@ -96,7 +96,8 @@ export function renderSummary({ plan, addresses, out, extra = [] }: SummaryInput
   const width = Math.max(...kinds.map((k) => String(k.count).length));
   for (const k of kinds) lines.push(`    ${String(k.count).padStart(width)}  ${k.label}`);
   lines.push("", `  Alerts to: ${[...new Set(plan.topics.flatMap((t) => t.emails))].join(", ")}`);
-  lines.push(`  Output: ${plan.output.format === "json" ? "Terraform JSON (.tf.json)" : "Terraform HCL (.tf)"} in ${out}/`);
+  const kind = plan.output.mode === "module" ? ", a child module for your root module to call" : "";
+  lines.push(`  Output: ${plan.output.format === "json" ? "Terraform JSON (.tf.json)" : "Terraform HCL (.tf)"}${kind} in ${out}/`);
   lines.push(...extra.map((line) => `  ${line}`));
   return lines.join("\n");
 }

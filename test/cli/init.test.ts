@@ -38,6 +38,7 @@ function initOptions(overrides: Partial<InitOptions> = {}): InitOptions {
     sets: [],
     check: false,
     format: undefined,
+    as: undefined,
     force: false,
     dryRun: false,
     yes: false,

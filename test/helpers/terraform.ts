@@ -101,8 +101,24 @@ export interface ValidateResult {
   readonly diagnostics: unknown[];
 }
 
-async function init(dir: string, dataDir?: string): Promise<void> {
-  const result = await terraform(dir, ["init", "-backend=false", "-input=false", "-get=false", "-no-color", `-plugin-dir=${findPluginDir()}`], dataDir);
+/** Only local module sources (./, ../) may be installed: they need no network, unlike registry or git ones. */
+async function assertLocalModules(dir: string): Promise<void> {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".tf"))) {
+    const config = (await hclToJson(readFileSync(join(dir, file), "utf8"))) as { module?: Record<string, { source?: unknown }[]> };
+    for (const [name, blocks] of Object.entries(config.module ?? {})) {
+      const source = blocks[0]?.source;
+      if (typeof source !== "string" || !/^\.\.?\//.test(source)) {
+        throw new Error(`${file}: module "${name}" has source ${JSON.stringify(source)}, not a local path; these helpers never fetch modules`);
+      }
+    }
+  }
+}
+
+async function init(dir: string, dataDir?: string, options: { localModules?: boolean } = {}): Promise<void> {
+  // -get installs modules; for local paths that is only recording where they are.
+  if (options.localModules) await assertLocalModules(dir);
+  const get = options.localModules ? "-get=true" : "-get=false";
+  const result = await terraform(dir, ["init", "-backend=false", "-input=false", get, "-no-color", `-plugin-dir=${findPluginDir()}`], dataDir);
   if (result.code !== 0) throw new Error(`terraform init failed in ${dir}:\n${result.stderr || result.stdout}`);
 }
 
@@ -138,14 +154,14 @@ function sharedProviderData(): Promise<{ dataDir: string; lockFile: string }> {
 
 /**
  * `terraform validate -json` with 0 network access. Configurations that call
- * modules get their own `terraform init`; the rest validate against the shared
- * provider folder.
+ * modules (local paths only) get their own `terraform init`; the rest validate
+ * against the shared provider folder.
  */
 export async function terraformValidate(dir: string): Promise<ValidateResult> {
   const usesModules = readdirSync(dir).some((f) => f.endsWith(".tf") && /^module\s+"/m.test(readFileSync(join(dir, f), "utf8")));
   let dataDir: string | undefined;
   if (usesModules) {
-    await init(dir);
+    await init(dir, undefined, { localModules: true });
   } else {
     const providers = await sharedProviderData();
     copyFileSync(providers.lockFile, join(dir, ".terraform.lock.hcl"));
@@ -254,9 +270,10 @@ function compare(hcl: unknown, json: unknown, where: Where, diffs: string[]): vo
 
 function sameScalar(hcl: unknown, json: unknown, where: Where): boolean {
   if (typeof hcl === "string" && typeof json === "string") {
+    // References first: `configuration_aliases` holds references inside the otherwise literal terraform block.
+    if (where.reference) return stripInterpolation(hcl) === stripInterpolation(json);
     // A `${…}` left in a literal context would be read as an interpolation, not as text.
     if (where.literal) return isLiteralText(hcl) && unescapeTemplate(hcl) === json;
-    if (where.reference) return stripInterpolation(hcl) === stripInterpolation(json);
     return squeeze(hcl) === squeeze(json);
   }
   // `"${true}"` in the JSON is written `true` in HCL, which hcl2json returns as a boolean.

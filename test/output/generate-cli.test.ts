@@ -55,11 +55,14 @@ describe("trailwright generate in a repository", () => {
     const files = tree(out);
     expect(Object.keys(files).filter((p) => files[p] !== "<dir>")).toEqual([
       MANIFEST_FILE,
+      "COMPLIANCE.md",
+      "README.md",
       "backend.tf",
       "ci/README.md",
       "ci/github-actions.yml",
       "ci/gitlab-ci.yml",
       "main.tf",
+      "outputs.tf",
       "providers-override.tf",
       "trailwright.json",
       "versions.tf",

@@ -13,8 +13,8 @@ import { reportWrite, writeOrCheck } from "./write-step.js";
 /** Where answers come from: flags, or the trailwright.json already in the output folder. */
 export function sourcesFor(options: GenerateOptions, io: Io): ConfigSources {
   const outDir = resolve(io.cwd, options.out);
-  // --format is an answer like any other, so it is saved in trailwright.json and a later --check agrees.
-  const sets = options.format ? [...options.sets, `output.format=${options.format}`] : options.sets;
+  // --format and --as are answers like any other, so they are saved in trailwright.json and a later --check agrees.
+  const sets = [...options.sets, ...(options.format ? [`output.format=${options.format}`] : []), ...(options.as ? [`output.mode=${options.as}`] : [])];
   if (options.preset || options.config) {
     return { preset: options.preset, configFile: options.config && resolve(io.cwd, options.config), sets };
   }

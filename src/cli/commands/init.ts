@@ -28,7 +28,7 @@ export interface InitDeps {
   readonly prompter?: Prompter;
 }
 
-/** The merged sources plus the flags that answer questions (--format, --out). */
+/** The merged sources plus the flags that answer questions (--format, --as, --out). */
 function startingDraft(options: InitOptions, io: Io): Draft {
   const merged = mergeSources({
     preset: options.preset,
@@ -36,7 +36,8 @@ function startingDraft(options: InitOptions, io: Io): Draft {
     sets: options.sets,
   });
   const draft: Draft = { config: merged, out: options.outGiven ? options.out : undefined };
-  return options.format ? withValue(draft, "output.format", options.format) : draft;
+  const formatted = options.format ? withValue(draft, "output.format", options.format) : draft;
+  return options.as ? withValue(formatted, "output.mode", options.as) : formatted;
 }
 
 function intro(draft: Draft, options: InitOptions): string {
