@@ -86,7 +86,8 @@ const samples = new Map(targets.map((t) => [t, []]));
 for (let i = 0; i < runs; i++) for (const target of targets) samples.get(target).push(runOnce(target));
 
 const bareWall = median(samples.get(targets[0]).map((s) => s.wallMs));
-console.log(`\n${"".padEnd(24)}${"wall ms".padStart(9)}${"x bare".padStart(9)}${"CPU ms".padStart(9)}${"peak RSS MB".padStart(13)}`);
+const bareCpu = haveGnuTime ? median(samples.get(targets[0]).map((s) => s.cpuMs)) : undefined;
+console.log(`\n${"".padEnd(24)}${"wall ms".padStart(9)}${"x bare".padStart(9)}${"CPU ms".padStart(9)}${"x bare".padStart(9)}${"peak RSS MB".padStart(13)}`);
 const rows = new Map();
 for (const target of targets) {
   const list = samples.get(target);
@@ -98,10 +99,11 @@ for (const target of targets) {
   row.ratio = row.wallMs / bareWall;
   rows.set(target.preset ?? "bare", row);
   const cpu = row.cpuMs === undefined ? "      -" : fmt(row.cpuMs);
+  const cpuRatio = row.cpuMs === undefined ? "      - " : `${fmt(row.cpuMs / bareCpu, 1)}x`;
   const rss = row.peakRssMb === undefined ? "      -" : fmt(row.peakRssMb, 1);
-  console.log(`${target.label.padEnd(24)}  ${fmt(row.wallMs)}  ${fmt(row.ratio, 1)}x  ${cpu}      ${rss}`);
+  console.log(`${target.label.padEnd(24)}  ${fmt(row.wallMs)}  ${fmt(row.ratio, 1)}x  ${cpu}  ${cpuRatio}      ${rss}`);
 }
-console.log("(medians; CPU is user+sys including the `terraform fmt` child; peak RSS is the largest process over all runs)");
+console.log("(medians; CPU is user+sys including the `terraform fmt` child, in 10 ms ticks; peak RSS is the largest process over all runs)");
 console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
 const size = installedSize();

@@ -1,0 +1,143 @@
+// What an npx user gets: `npm pack` the package (which bundles it through the
+// prepare script), install the tarball into a clean folder with the registry
+// switched off, and run the installed bin. The tarball must carry everything it
+// needs: no dependency is fetched, above all not the 392 MB @cdktf/provider-aws.
+import { execFileSync, type ExecFileSyncOptions } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateEstate } from "../../src/synth/generate-estate.js";
+import { resolvePlan } from "../../src/plan/resolve-plan.js";
+import { PRESET_SETS, presetConfig } from "../helpers/preset-answers.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const MAX_INSTALLED_BYTES = 5_000_000;
+
+let work: string;
+let tarball: string;
+let packInfo: { unpackedSize: number; files: { path: string }[] };
+let app: string;
+
+/** npm with this machine's user config ignored where it only adds warnings, and no registry. */
+function npm(args: string[], cwd: string): string {
+  return execFileSync("npm", [...args, "--no-audit", "--no-fund", "--no-update-notifier"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
+function dirSize(path: string): number {
+  const stat = statSync(path);
+  return stat.isDirectory() ? readdirSync(path).reduce((sum, entry) => sum + dirSize(join(path, entry)), 0) : stat.size;
+}
+
+function sets(id: keyof typeof PRESET_SETS): string[] {
+  return PRESET_SETS[id].flatMap((s) => ["--set", s]);
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), "trailwright-pack-"));
+  // `npm pack` runs `prepare`, so the tarball holds a bundle of the sources as they are now.
+  [packInfo] = JSON.parse(npm(["pack", "--json", "--pack-destination", work], root));
+  tarball = join(work, readdirSync(work).find((f) => f.endsWith(".tgz"))!);
+
+  app = join(work, "app");
+  mkdirSync(app);
+  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "pack-test-app", private: true }));
+  // --offline: installing must need nothing but the tarball.
+  npm(["install", "--offline", tarball], app);
+});
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe("the packed package", () => {
+  it("installs with no dependencies: node_modules holds trailwright alone", () => {
+    expect(readdirSync(join(app, "node_modules")).filter((f) => !f.startsWith(".")).sort()).toEqual(["trailwright"]);
+    expect(existsSync(join(app, "node_modules", "@cdktf", "provider-aws"))).toBe(false);
+    const installed = JSON.parse(readFileSync(join(app, "node_modules", "trailwright", "package.json"), "utf8"));
+    expect(installed.dependencies ?? {}).toEqual({});
+    expect(installed.peerDependencies ?? {}).toEqual({});
+  });
+
+  it(`stays under ${MAX_INSTALLED_BYTES / 1e6} MB installed`, () => {
+    expect(packInfo.unpackedSize).toBeLessThan(MAX_INSTALLED_BYTES);
+    expect(dirSize(join(app, "node_modules", "trailwright"))).toBeLessThan(MAX_INSTALLED_BYTES);
+  });
+
+  it("ships its licence, the bundled packages' notices, presets and templates, and no sources or tests", () => {
+    const paths = packInfo.files.map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(["LICENSE", "README.md", "bin/trailwright.js", "dist/cli.js", "dist/THIRD-PARTY-NOTICES.txt", "presets/uk-bank.json"]));
+    expect(paths.some((p) => p.startsWith("templates/"))).toBe(true);
+    expect(paths.filter((p) => /^(src|test|scripts|node_modules)\/|\.ts$/.test(p))).toEqual([]);
+
+    const pkg = join(app, "node_modules", "trailwright");
+    expect(readFileSync(join(pkg, "LICENSE"), "utf8")).toMatch(/^MIT License/);
+    const notices = readFileSync(join(pkg, "dist", "THIRD-PARTY-NOTICES.txt"), "utf8");
+    expect(notices).toMatch(/^cdktf 0\.21\.0 {2}\(MPL-2\.0\)$/m);
+    expect(notices).toMatch(/^@cdktf\/provider-aws [\d.]+ {2}\(MPL-2\.0\)$/m);
+    expect(notices).toContain("Mozilla Public License, version 2.0");
+    // The notices list every package the build put into dist/ (from esbuild's metafile).
+    expect(notices).not.toMatch(/cloud-copilot|AGPL/);
+  });
+
+  it("loads cdktf only for the commands that synthesize: `presets` and `--help` never parse it", () => {
+    const dist = join(app, "node_modules", "trailwright", "dist");
+    // Static imports load with a chunk; dynamic ones (the commands) only when called.
+    const staticClosure = (file: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(file)) return seen;
+      seen.add(file);
+      for (const [, spec] of readFileSync(file, "utf8").matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+)"/g)) staticClosure(join(dirname(file), spec!), seen);
+      return seen;
+    };
+    const loadsCdktf = (files: Set<string>) => [...files].some((f) => readFileSync(f, "utf8").includes("TerraformStack"));
+    const chunk = (prefix: string) => join(dist, "chunks", readdirSync(join(dist, "chunks")).find((f) => f.startsWith(prefix))!);
+
+    expect(loadsCdktf(staticClosure(join(dist, "cli.js")))).toBe(false);
+    expect(loadsCdktf(staticClosure(chunk("presets-")))).toBe(false);
+    expect(loadsCdktf(staticClosure(chunk("generate-")))).toBe(true);
+    expect([...staticClosure(chunk("generate-"))].some((f) => readFileSync(f, "utf8").includes("ExitPromptError"))).toBe(false); // inquirer
+    expect([...staticClosure(chunk("init-"))].some((f) => readFileSync(f, "utf8").includes("ExitPromptError"))).toBe(true);
+  });
+
+  it("runs from the installed bin: npx trailwright presets list", () => {
+    const out = execFileSync("npx", ["--no", "trailwright", "presets", "list"], { cwd: app, encoding: "utf8" });
+    expect(out).toMatch(/^uk-smb\s+\S/m);
+    expect(out).toMatch(/^uk-bank\s+\S/m);
+    expect(out).toMatch(/^uk-healthcare\s+\S/m);
+  });
+
+  it("generates an estate byte-identical to the sources' own generation, leaving nothing else in the working folder", async () => {
+    const run: ExecFileSyncOptions = { cwd: app, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] };
+    execFileSync("npx", ["--no", "trailwright", "generate", "--preset", "uk-smb", "--out", "estate", ...sets("uk-smb")], run);
+
+    const config = presetConfig("uk-smb");
+    const fromSources = await generateEstate(resolvePlan(config), config);
+    for (const file of fromSources.files) expect(readFileSync(join(app, "estate", file.path), "utf8"), file.path).toBe(file.content);
+    expect(fromSources.files.map((f) => f.path)).toEqual(expect.arrayContaining(["main.tf", "versions.tf", "trailwright.json"]));
+    // cdktf's App makes a cdktf.out/ folder where it runs unless told otherwise.
+    expect(readdirSync(app).sort()).toEqual(["estate", "node_modules", "package-lock.json", "package.json"]);
+  });
+
+  it("renders pipeline templates from the installed package", () => {
+    const out = join(work, "repo", "infra");
+    mkdirSync(join(work, "repo", ".git"), { recursive: true }); // pipeline paths are relative to the repository root
+    execFileSync("npx", ["--no", "trailwright", "generate", "--preset", "uk-bank", "--out", out, ...sets("uk-bank"), "--set", "output.pipelines=github,gitlab"], {
+      cwd: app,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const files = readdirSync(out, { recursive: true, encoding: "utf8" });
+    expect(files.filter((f) => /\.ya?ml$/.test(f)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("runs straight from the tarball: npx ./trailwright-*.tgz init --yes", () => {
+    const cache = join(work, "npm-cache"); // a private cache: npx unpacks the tarball there, not in ~/.npm
+    // `./` makes npx read the argument as a package file (an absolute path is taken for a command).
+    const spec = `./${basename(tarball)}`;
+    execFileSync("npx", ["--yes", "--offline", `--cache=${cache}`, spec, "init", "--preset", "uk-smb", "--yes", "--out", "from-npx", ...sets("uk-smb")], {
+      cwd: work,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    expect(readFileSync(join(work, "from-npx", "main.tf"), "utf8")).toMatch(/^resource "aws_cloudtrail" "trail_main" \{$/m);
+  });
+});
