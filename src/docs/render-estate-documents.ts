@@ -7,7 +7,7 @@ import type { GeneratedFile } from "../output/generated-file.js";
 import { AddressIndex } from "./address-index.js";
 import { complianceContext } from "./compliance-context.js";
 import { readmeContext } from "./readme-context.js";
-import { renderTemplate } from "./templates.js";
+import { renderTemplate } from "../render/templates.js";
 
 export interface SynthesizedTerraform {
   /** Every resource and data address in the stack, e.g. `aws_s3_bucket.log_archive_bucket`, `data.aws_iam_policy_document.key_policy_document`. */
@@ -16,8 +16,8 @@ export interface SynthesizedTerraform {
 
 export function renderEstateDocuments(plan: ResolvedPlan, terraform: SynthesizedTerraform): GeneratedFile[] {
   const index = new AddressIndex(terraform.addresses);
-  const readme = renderTemplate("README.md", readmeContext(plan, index, estimateMonthlyCost(plan)));
-  const compliance = renderTemplate("COMPLIANCE.md", complianceContext(plan, terraform.addresses));
+  const readme = renderTemplate("docs/README.md", readmeContext(plan, index, estimateMonthlyCost(plan)));
+  const compliance = renderTemplate("docs/COMPLIANCE.md", complianceContext(plan, terraform.addresses));
   return [
     { path: "README.md", content: readme },
     { path: "COMPLIANCE.md", content: compliance },

@@ -8,7 +8,7 @@ import type { ResolvedPlan } from "../model/plan.js";
 import type { GeneratedFile } from "../output/generated-file.js";
 import { renderBackendFile } from "./backend-file.js";
 import { CI_README_FILE, GITHUB_WORKFLOW_FILE, GITLAB_CI_FILE, pipelineContext } from "./pipeline-context.js";
-import { renderTemplate } from "./render-template.js";
+import { renderTemplate } from "../render/templates.js";
 
 export interface PipelineFileOptions {
   /** The output folder inside the repository, POSIX (see repoRelativeOutDir in ci-folder.ts). */

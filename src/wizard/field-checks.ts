@@ -1,7 +1,7 @@
 // Answer checks that reuse the rules the config already has, so the wizard
 // rejects inline exactly what validation would reject later, in the same words:
 // field syntax from the zod schema, retention minimums from src/plan/retention.ts.
-import { z } from "zod";
+import * as z from "zod";
 import { defaultFrameworks, FRAMEWORKS, type Framework, type FrameworkId } from "../catalog/regulations.js";
 import { configSchema } from "../config/schema.js";
 import { ConfigError } from "../model/errors.js";

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "../../src/config/package-root.js";
-import { renderTemplate, templatePath } from "../../src/docs/templates.js";
+import { renderTemplate, templatePath } from "../../src/render/templates.js";
 
 const dir = join(packageRoot(), "templates", "docs");
 const templates = readdirSync(dir).filter((f) => f.endsWith(".hbs"));
@@ -12,7 +12,7 @@ const templates = readdirSync(dir).filter((f) => f.endsWith(".hbs"));
 describe("document templates", () => {
   it("are README.md and COMPLIANCE.md, found beside package.json", () => {
     expect(templates.sort()).toEqual(["COMPLIANCE.md.hbs", "README.md.hbs"]);
-    expect(templatePath("README.md")).toBe(join(dir, "README.md.hbs"));
+    expect(templatePath("docs/README.md")).toBe(join(dir, "README.md.hbs"));
   });
 
   it.each(templates)("%s uses no block helper but if and each, no partials and no helper calls", (file) => {
@@ -27,7 +27,7 @@ describe("document templates", () => {
   });
 
   it("throws on a missing field instead of printing nothing (strict mode)", () => {
-    expect(() => renderTemplate("COMPLIANCE.md", { name: "x" })).toThrow(/not defined/);
-    expect(() => renderTemplate("README.md", {})).toThrow(/"name" not defined/);
+    expect(() => renderTemplate("docs/COMPLIANCE.md", { name: "x" })).toThrow(/not defined/);
+    expect(() => renderTemplate("docs/README.md", {})).toThrow(/"name" not defined/);
   });
 });

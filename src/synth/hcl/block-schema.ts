@@ -9,7 +9,7 @@
  * from there. It is merged per element type: block-ness belongs to the
  * provider's schema, so one instance that sets a block teaches it for all.
  */
-import { TerraformElement, TerraformStack, Tokenization, DefaultTokenResolver, StringConcat } from "cdktf";
+import { TerraformElement, TerraformStack } from "cdktf";
 import type { IConstruct } from "constructs";
 
 export interface BlockSchema {
@@ -24,11 +24,12 @@ export function emptySchema(): BlockSchema {
 }
 
 export function collectBlockSchemas(stack: TerraformStack): SchemaIndex {
-  // The same resolver cdktf uses for its own fragments, so tokens resolve alike.
-  const resolver = new DefaultTokenResolver(new StringConcat());
   const index: SchemaIndex = new Map();
   for (const element of elementsOf(stack)) {
-    const fragment = Tokenization.resolve(element.toHclTerraform(), { scope: stack, resolver, preparing: false });
+    // Unresolved on purpose: the isBlock markers are plain data the bindings write
+    // themselves, so resolving every token (a sixth of a generation's CPU) adds
+    // none. Only the keys and markers are read; values never are.
+    const fragment = element.toHclTerraform() as Record<string, unknown> | undefined;
     for (const kind of ["resource", "data"] as const) {
       for (const [type, byName] of entries(fragment?.[kind])) {
         for (const [, body] of entries(byName)) learn(schemaFor(index, `${kind}.${type}`), body);
