@@ -7,31 +7,6 @@ export interface EngineeringChoice {
   readonly why: string;
 }
 
-/** preset id -> config path -> the choice behind its number. */
-export const PRESET_CHOICES: Readonly<Record<string, Readonly<Record<string, EngineeringChoice>>>> = Object.freeze({
-  "uk-smb": {
-    "retention.archiveDays": { value: 365, why: "12 months: the PCI DSS 10.5.1 history period, used as a sound baseline; UK GDPR sets no period and requires expiry" },
-    "retention.hotDays": { value: 365, why: "one year searchable, the minimum NCSC CAF's AWS pack and Security Hub CloudWatch.16 check" },
-    "retention.immediateDays": { value: 90, why: "3 months in S3 Standard before colder tiers, following PCI DSS 10.5.1's 'immediately available' period" },
-    "storage.objectLock.days": { value: 365, why: "locked for the whole archive period, so no log can be deleted before it expires (NCSC CAF C1.b)" },
-    "kms.rotationDays": { value: 365, why: "yearly rotation, the AWS default Security Hub KMS.4 expects" },
-  },
-  "uk-bank": {
-    "retention.archiveDays": { value: 2557, why: "7 years: above FCA SYSC 9's 5-year minimum, matching common bank practice and SOX-style evidence periods" },
-    "retention.hotDays": { value: 400, why: "13 months searchable, so a full year stays online through the next annual audit" },
-    "retention.immediateDays": { value: 90, why: "3 months in S3 Standard before colder tiers (PCI DSS 10.5.1)" },
-    "storage.objectLock.days": { value: 2557, why: "COMPLIANCE-mode lock for the whole archive period: records cannot be altered or deleted by anyone, root included (SYSC 9.1)" },
-    "kms.rotationDays": { value: 365, why: "yearly rotation, the AWS default Security Hub KMS.4 expects" },
-  },
-  "uk-healthcare": {
-    "retention.archiveDays": { value: 2192, why: "6 years: NHS DSPT sets no log period; 6 years follows the HIPAA 164.316 documentation period as an engineering choice" },
-    "retention.hotDays": { value: 400, why: "13 months searchable, so a full year stays online through the next annual DSPT submission" },
-    "retention.immediateDays": { value: 90, why: "3 months in S3 Standard before colder tiers, following PCI DSS 10.5.1" },
-    "storage.objectLock.days": { value: 2192, why: "locked for the whole archive period (CAF C1.b: nobody modifies or deletes logs within the retention period)" },
-    "kms.rotationDays": { value: 365, why: "yearly rotation, the AWS default Security Hub KMS.4 expects" },
-  },
-});
-
 /** Defaults that apply to every estate, preset or not. */
 export const DEFAULT_CHOICES = Object.freeze({
   immediateDays: { value: 90, why: "3 months in S3 Standard before colder tiers, following PCI DSS 10.5.1's 'immediately available' period" },
@@ -42,3 +17,29 @@ export const DEFAULT_CHOICES = Object.freeze({
   keyDeletionWindowDays: { value: 30, why: "the maximum KMS allows, so a mistaken deletion can be cancelled (Security Hub KMS.3)" },
   rotationDays: { value: 365, why: "yearly rotation, the AWS default Security Hub KMS.4 expects" },
 });
+
+/** preset id -> config path -> the choice behind its number. */
+export const PRESET_CHOICES: Readonly<Record<string, Readonly<Record<string, EngineeringChoice>>>> = Object.freeze({
+  "uk-smb": {
+    "retention.archiveDays": { value: 365, why: "12 months: the PCI DSS 10.5.1 history period, used as a sound baseline; UK GDPR sets no period and requires expiry" },
+    "retention.hotDays": { value: 365, why: "one year searchable, the minimum NCSC CAF's AWS pack and Security Hub CloudWatch.16 check" },
+    "retention.immediateDays": DEFAULT_CHOICES.immediateDays,
+    "storage.objectLock.days": { value: 365, why: "locked for the whole archive period, so no log can be deleted before it expires (NCSC CAF C1.b)" },
+    "kms.rotationDays": DEFAULT_CHOICES.rotationDays,
+  },
+  "uk-bank": {
+    "retention.archiveDays": { value: 2557, why: "7 years: above FCA SYSC 9's 5-year minimum, matching common bank practice and SOX-style evidence periods" },
+    "retention.hotDays": { value: 400, why: "13 months searchable, so a full year stays online through the next annual audit" },
+    "retention.immediateDays": DEFAULT_CHOICES.immediateDays,
+    "storage.objectLock.days": { value: 2557, why: "COMPLIANCE-mode lock for the whole archive period: records cannot be altered or deleted by anyone, root included (SYSC 9.1)" },
+    "kms.rotationDays": DEFAULT_CHOICES.rotationDays,
+  },
+  "uk-healthcare": {
+    "retention.archiveDays": { value: 2192, why: "6 years: NHS DSPT sets no log period; 6 years follows the HIPAA 164.316 documentation period as an engineering choice" },
+    "retention.hotDays": { value: 400, why: "13 months searchable, so a full year stays online through the next annual DSPT submission" },
+    "retention.immediateDays": DEFAULT_CHOICES.immediateDays,
+    "storage.objectLock.days": { value: 2192, why: "locked for the whole archive period (CAF C1.b: nobody modifies or deletes logs within the retention period)" },
+    "kms.rotationDays": DEFAULT_CHOICES.rotationDays,
+  },
+});
+

@@ -54,61 +54,65 @@ const CAF_URL = "https://www.ncsc.gov.uk/collection/cyber-assessment-framework/c
 const SYSC9_URL = "https://www.handbook.fca.org.uk/handbook/SYSC/9/1.html";
 const PCI_URL = "https://docs-prv.pcisecuritystandards.org/PCI%20DSS/Standard/PCI-DSS-v4_0.pdf";
 
+/** UK GDPR and EU GDPR ask the same of audit logs, article for article. */
+function gdpr(v: {
+  id: FrameworkId;
+  name: string;
+  jurisdiction: string;
+  article: string;
+  url: string;
+  transfers: string;
+  duty: string;
+  subject: string;
+}): Framework {
+  const cite = (text: string): Citation => ({ text: `${v.article} ${text}`, url: v.url });
+  return {
+    id: v.id,
+    name: v.name,
+    jurisdictions: [v.jurisdiction],
+    minArchiveDays: 0,
+    minHotDays: 0,
+    minImmediateDays: 0,
+    requiresImmutability: false,
+    requiresExpiry: true,
+    retention: {
+      summary: `No fixed period: keep ${v.subject} no longer than necessary, under a documented retention schedule.`,
+      citation: cite("Art 5(1)(e) storage limitation"),
+    },
+    immutability: {
+      summary: "Not mandated, but integrity and confidentiality of processing systems is required.",
+      citation: cite("Art 32(1)(b)"),
+    },
+    residency: { summary: v.transfers, citation: cite("Chapter V") },
+    review: {
+      summary: "Regularly test, assess and evaluate the effectiveness of security measures.",
+      citation: cite("Art 32(1)(d)"),
+    },
+    organisationalDuties: [v.duty],
+  };
+}
+
 export const FRAMEWORKS: Readonly<Record<FrameworkId, Framework>> = Object.freeze({
-  "uk-gdpr": {
+  "uk-gdpr": gdpr({
     id: "uk-gdpr",
     name: "UK GDPR / Data Protection Act 2018",
-    jurisdictions: ["uk"],
-    minArchiveDays: 0,
-    minHotDays: 0,
-    minImmediateDays: 0,
-    requiresImmutability: false,
-    requiresExpiry: true,
-    retention: {
-      summary: "No fixed period: keep personal data (audit logs contain it) no longer than necessary, under a documented retention schedule.",
-      citation: { text: "UK GDPR Art 5(1)(e) storage limitation", url: UK_GDPR_URL },
-    },
-    immutability: {
-      summary: "Not mandated, but integrity and confidentiality of processing systems is required.",
-      citation: { text: "UK GDPR Art 32(1)(b)", url: UK_GDPR_URL },
-    },
-    residency: {
-      summary: "No UK-only mandate; transfers outside the UK need adequacy or an IDTA.",
-      citation: { text: "UK GDPR Chapter V", url: UK_GDPR_URL },
-    },
-    review: {
-      summary: "Regularly test, assess and evaluate the effectiveness of security measures.",
-      citation: { text: "UK GDPR Art 32(1)(d)", url: UK_GDPR_URL },
-    },
-    organisationalDuties: ["Document the audit-log retention period in the retention schedule (Art 5(1)(e), Art 30)."],
-  },
-  "eu-gdpr": {
+    jurisdiction: "uk",
+    article: "UK GDPR",
+    url: UK_GDPR_URL,
+    transfers: "No UK-only mandate; transfers outside the UK need adequacy or an IDTA.",
+    duty: "Document the audit-log retention period in the retention schedule (Art 5(1)(e), Art 30).",
+    subject: "personal data (audit logs contain it)",
+  }),
+  "eu-gdpr": gdpr({
     id: "eu-gdpr",
     name: "EU GDPR",
-    jurisdictions: ["eu"],
-    minArchiveDays: 0,
-    minHotDays: 0,
-    minImmediateDays: 0,
-    requiresImmutability: false,
-    requiresExpiry: true,
-    retention: {
-      summary: "No fixed period: keep personal data no longer than necessary, under a documented retention schedule.",
-      citation: { text: "GDPR Art 5(1)(e) storage limitation", url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
-    },
-    immutability: {
-      summary: "Not mandated, but integrity and confidentiality of processing systems is required.",
-      citation: { text: "GDPR Art 32(1)(b)", url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
-    },
-    residency: {
-      summary: "Transfers outside the EEA need adequacy or appropriate safeguards.",
-      citation: { text: "GDPR Chapter V", url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
-    },
-    review: {
-      summary: "Regularly test, assess and evaluate the effectiveness of security measures.",
-      citation: { text: "GDPR Art 32(1)(d)", url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
-    },
-    organisationalDuties: ["Document the audit-log retention period in the records of processing (Art 30)."],
-  },
+    jurisdiction: "eu",
+    article: "GDPR",
+    url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj",
+    transfers: "Transfers outside the EEA need adequacy or appropriate safeguards.",
+    duty: "Document the audit-log retention period in the records of processing (Art 30).",
+    subject: "personal data",
+  }),
   "ncsc-caf": {
     id: "ncsc-caf",
     name: "NCSC Cyber Assessment Framework v3.1",

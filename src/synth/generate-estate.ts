@@ -109,6 +109,8 @@ async function terraformFiles(
 export interface GenerateEstateOptions {
   /** The output folder inside the repository, POSIX (repoRelativeOutDir); pipeline files name it. Default ".". */
   readonly ciOutDir?: string;
+  /** This plan already synthesized (the wizard does it for its summary); synthesized here otherwise. */
+  readonly synthesized?: SynthesizedEstate;
 }
 
 export async function generateEstate(plan: ResolvedPlan, config: TrailwrightConfig, options: GenerateEstateOptions = {}): Promise<GeneratedEstate> {
@@ -117,7 +119,7 @@ export async function generateEstate(plan: ResolvedPlan, config: TrailwrightConf
   // Terraform are rendered while it formats, and awaited after.
   const mainFmt = plan.output.format === "hcl" ? startFormatHcl() : undefined;
   try {
-    const synthesized = synthesizeEstate(plan);
+    const synthesized = options.synthesized ?? synthesizeEstate(plan);
     const pending = terraformFiles(synthesized, plan, mainFmt);
     pending.catch(() => {}); // if rendering below throws first, a later fmt failure must not crash the process unhandled
     const answers: GeneratedFile = { path: "trailwright.json", content: `${stableStringify(config)}\n` };

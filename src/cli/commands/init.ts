@@ -77,7 +77,9 @@ export async function runInit(options: InitOptions, io: Io, deps: InitDeps = {})
   const { draft, config, plan } = await collectAnswers(startingDraft(options, io), options, io, prompter);
   const out = draft.out!;
 
-  io.out(renderSummary({ plan, addresses: synthesizeEstate(plan).addresses, out, extra: [costLine(plan)] }));
+  // Synthesized once: the summary counts its resources, and the same stack is written.
+  const synthesized = synthesizeEstate(plan);
+  io.out(renderSummary({ plan, addresses: synthesized.addresses, out, extra: [costLine(plan)] }));
   if (prompter && !options.dryRun) {
     const confirmed = await prompter.confirm({ id: "confirm", message: `Write the estate to ${out}/?`, default: true });
     if (!confirmed) {
@@ -85,7 +87,7 @@ export async function runInit(options: InitOptions, io: Io, deps: InitDeps = {})
     }
   }
 
-  const estate = await generateEstate(plan, config, { ciOutDir: repoRelativeOutDir(io.cwd, out) });
+  const estate = await generateEstate(plan, config, { ciOutDir: repoRelativeOutDir(io.cwd, out), synthesized });
   const writeOptions = { ...options, out };
   const outcome = await writeOrCheck(estate, resolve(io.cwd, out), writeOptions);
   const code = reportWrite(outcome, estate, writeOptions, io);
