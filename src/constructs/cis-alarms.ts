@@ -91,10 +91,16 @@ export class CisAlarms extends Construct {
             provider,
             dashboardName: `${plan.name}-audit-alarms`,
             title: `${plan.name} audit alarms`,
-            alarmArns: this.alarmArns,
+            alarmArns: plan.alarms.map((item) => alarmArn(plan, `${plan.name}-${item.id}`)),
+            dependsOn: alarms,
           })
         : undefined;
   }
+}
+
+/** Known before apply: alarms live in the management account, in the home region (pitfalls.md 12). */
+function alarmArn(plan: ResolvedPlan, alarmName: string): string {
+  return `arn:aws:cloudwatch:${plan.homeRegion}:${plan.accounts.management.id}:alarm:${alarmName}`;
 }
 
 /** "root-usage" -> "root_usage"; throws for ids that cannot be a stable address. */

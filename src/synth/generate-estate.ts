@@ -14,7 +14,8 @@ import { buildEstateStack } from "./estate-stack.js";
 import { renderHcl, renderTfJson } from "./hcl/render-hcl.js";
 import type { Json } from "./hcl/json-shape.js";
 import { stableStringify } from "./hcl/stable-json.js";
-import { formatHcl, startFormatHcl, type PendingFormat } from "./terraform-fmt.js";
+import { needsTerraformFmt } from "./hcl/needs-fmt.js";
+import { formatHcl } from "./terraform-fmt.js";
 import { outputsFile, splitOutputs } from "./outputs-file.js";
 import { withoutTokenStackTraces } from "./without-token-stack-traces.js";
 import { renderEstateDocuments } from "../docs/render-estate-documents.js";
@@ -85,24 +86,31 @@ function versionsFile(format: "hcl" | "json"): GeneratedFile {
     : { path: "versions.tf.json", content: `${stableStringify({ terraform: { required_version: REQUIRED_TERRAFORM } })}\n` };
 }
 
-async function terraformFiles(
-  { stack, config }: SynthesizedEstate,
-  plan: ResolvedPlan,
-  mainFmt: PendingFormat | undefined,
-): Promise<{ files: GeneratedFile[]; notes: string[] }> {
+/** HCL as printed, through `terraform fmt` only where the printer copied an expression verbatim (needs-fmt.ts). */
+async function canonicalHcl(text: string, config: unknown): Promise<{ text: string; note?: string }> {
+  if (!needsTerraformFmt(config)) return { text };
+  const formatted = await formatHcl(text);
+  return formatted.note ? { text: formatted.text, note: formatted.note } : { text: formatted.text };
+}
+
+async function terraformFiles({ stack, config }: SynthesizedEstate, plan: ResolvedPlan): Promise<{ files: GeneratedFile[]; notes: string[] }> {
   const { main, outputs } = splitOutputs(config);
   const outputFiles = outputs ? [outputsFile(outputs, plan.output.format)] : [];
   if (plan.output.format === "json") {
     return { files: [{ path: "main.tf.json", content: `${renderTfJson(stack, { stripMetadata: true }, main)}\n` }, ...outputFiles, versionsFile("json")], notes: [] };
   }
-  // Both files go through `terraform fmt` at once (one process each).
-  const [formatted, formattedOutputs] = await Promise.all([
-    (mainFmt ?? startFormatHcl()).format(withoutTokenStackTraces(() => renderHcl(stack, main))),
-    Promise.all(outputFiles.map(async (file) => ({ path: file.path, content: (await formatHcl(file.content)).text }))),
+  const [formatted, ...formattedOutputs] = await Promise.all([
+    canonicalHcl(withoutTokenStackTraces(() => renderHcl(stack, main)), main),
+    ...outputFiles.map((file) => canonicalHcl(file.content, outputs)),
   ]);
+  const notes = [...new Set([formatted, ...formattedOutputs].flatMap((f) => (f.note ? [f.note] : [])))];
   return {
-    files: [{ path: "main.tf", content: addCheckovSkips(formatted.text, plan.suppressions) }, ...formattedOutputs, versionsFile("hcl")],
-    notes: formatted.note ? [formatted.note] : [], // without terraform every file is left unformatted alike: one note says so
+    files: [
+      { path: "main.tf", content: addCheckovSkips(formatted.text, plan.suppressions) },
+      ...outputFiles.map((file, i) => ({ path: file.path, content: formattedOutputs[i]!.text })),
+      versionsFile("hcl"),
+    ],
+    notes,
   };
 }
 
@@ -114,25 +122,16 @@ export interface GenerateEstateOptions {
 }
 
 export async function generateEstate(plan: ResolvedPlan, config: TrailwrightConfig, options: GenerateEstateOptions = {}): Promise<GeneratedEstate> {
-  // `terraform fmt` runs in its own process (about 0.1 s). Started before
-  // synthesis, Terraform loads while the stack is built; the files around the
-  // Terraform are rendered while it formats, and awaited after.
-  const mainFmt = plan.output.format === "hcl" ? startFormatHcl() : undefined;
-  try {
-    const synthesized = options.synthesized ?? synthesizeEstate(plan);
-    const pending = terraformFiles(synthesized, plan, mainFmt);
-    pending.catch(() => {}); // if rendering below throws first, a later fmt failure must not crash the process unhandled
-    const answers: GeneratedFile = { path: "trailwright.json", content: `${stableStringify(config)}\n` };
-    const aroundTerraform = [
-      ...renderEstateDocuments(plan, { addresses: synthesized.addresses }),
-      ...renderPipelineFiles(plan, { outDir: options.ciOutDir ?? "." }),
-    ];
-    const terraform = await pending;
-    const files = [...terraform.files, answers, ...aroundTerraform].sort((a, b) => a.path.localeCompare(b.path, "en"));
-    return { files, notes: terraform.notes };
-  } finally {
-    // A no-op once it has formatted. If anything failed first, the process would
-    // wait on its stdin for ever and keep the CLI from exiting.
-    mainFmt?.cancel();
-  }
+  const synthesized = options.synthesized ?? synthesizeEstate(plan);
+  // Any `terraform fmt` runs in its own process; the files around the Terraform render meanwhile.
+  const pending = terraformFiles(synthesized, plan);
+  pending.catch(() => {}); // if rendering below throws first, a later fmt failure must not crash the process unhandled
+  const answers: GeneratedFile = { path: "trailwright.json", content: `${stableStringify(config)}\n` };
+  const aroundTerraform = [
+    ...renderEstateDocuments(plan, { addresses: synthesized.addresses }),
+    ...renderPipelineFiles(plan, { outDir: options.ciOutDir ?? "." }),
+  ];
+  const terraform = await pending;
+  const files = [...terraform.files, answers, ...aroundTerraform].sort((a, b) => a.path.localeCompare(b.path, "en"));
+  return { files, notes: terraform.notes };
 }

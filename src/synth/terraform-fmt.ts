@@ -49,52 +49,29 @@ function isExecutable(file: string): boolean {
 
 /**
  * Formats HCL with `terraform fmt -`. Throws when Terraform rejects the text:
- * the renderer produced invalid HCL, which is our bug, not the user's.
+ * the printer produced invalid HCL, which is our bug, not the user's.
  */
-export function formatHcl(text: string, options: FormatOptions = {}): Promise<FormatResult> {
-  return startFormatHcl(options).format(text);
-}
-
-/** A `terraform fmt -` process started before its input exists. */
-export interface PendingFormat {
-  /** Sends the text (call once) and resolves as formatHcl does. */
-  format(text: string): Promise<FormatResult>;
-  /** Stops the process when there will be nothing to format (the caller failed first); it would otherwise wait on stdin. */
-  cancel(): void;
-}
-
-/**
- * Starts `terraform fmt -` now and takes the text later, so Terraform's own
- * start-up (about 50 ms of loading a large binary) runs on the other core
- * while the caller is still rendering. Call format() or cancel() exactly once.
- */
-export function startFormatHcl(options: FormatOptions = {}): PendingFormat {
+export async function formatHcl(text: string, options: FormatOptions = {}): Promise<FormatResult> {
   const bin = options.terraformBin ?? findTerraform();
   if (!bin) {
     const configured = process.env[TERRAFORM_ENV];
     const why = configured ? `${TERRAFORM_ENV}=${configured} is not an executable file` : "no terraform binary on PATH";
-    const note = `Terraform formatting skipped: ${why}; install Terraform or run \`terraform fmt\` in the output folder.`;
-    return { format: async (text) => ({ text, formatted: false, note }), cancel: () => {} };
+    return { text, formatted: false, note: `Terraform formatting skipped: ${why}; install Terraform or run \`terraform fmt\` in the output folder.` };
   }
-  const run = start(bin, ["fmt", "-no-color", "-"]);
-  return {
-    async format(text) {
-      const result = await run.send(text);
-      if ("spawnError" in result) {
-        return { text, formatted: false, note: `Terraform formatting skipped: could not run ${bin} (${result.spawnError}); run \`terraform fmt\` in the output folder.` };
-      }
-      if (result.code !== 0) {
-        throw new Error(`terraform fmt rejected the generated HCL (exit ${result.code}):\n${result.stderr.trim()}`);
-      }
-      return { text: result.stdout, formatted: true };
-    },
-    cancel: () => run.kill(),
-  };
+  const result = await run(bin, ["fmt", "-no-color", "-"], text);
+  if ("spawnError" in result) {
+    return { text, formatted: false, note: `Terraform formatting skipped: could not run ${bin} (${result.spawnError}); run \`terraform fmt\` in the output folder.` };
+  }
+  if (result.code !== 0) {
+    throw new Error(`terraform fmt rejected the generated HCL (exit ${result.code}):\n${result.stderr.trim()}`);
+  }
+  return { text: result.stdout, formatted: true };
 }
 
 type RunResult = { code: number | null; stdout: string; stderr: string } | { spawnError: string };
 
-function start(bin: string, args: string[]): { send(stdin: string): Promise<RunResult>; kill(): void } {
+/** Runs terraform with `stdin`, collecting its output. */
+function run(bin: string, args: string[], stdin: string): Promise<RunResult> {
   // A missing CLI config file only makes Terraform print a warning; pointing
   // it at nothing also keeps a user's config from changing the result.
   const env = { ...process.env, TF_CLI_CONFIG_FILE: "", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
@@ -110,14 +87,6 @@ function start(bin: string, args: string[]): { send(stdin: string): Promise<RunR
       resolve({ code, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8") });
     });
   });
-  return {
-    send(stdin) {
-      child.stdin.end(stdin, "utf8");
-      return result;
-    },
-    kill() {
-      child.stdin.destroy();
-      child.kill();
-    },
-  };
+  child.stdin.end(stdin, "utf8");
+  return result;
 }
