@@ -7,7 +7,7 @@ import * as z from "zod";
 import { FRAMEWORK_IDS } from "../catalog/regulations.js";
 import { JURISDICTIONS } from "../catalog/regions.js";
 
-const accountId = z.string().regex(/^\d{12}$/, "an AWS account id is exactly 12 digits, e.g. 123456789012");
+const accountId = z.string().regex(/^\d{12}$/, "an AWS account id of exactly 12 digits, e.g. 123456789012");
 const days = z.number().int("a whole number of days").min(1, "at least 1 day");
 const email = z.string().regex(/^[^\s@"'<>\\]+@[^\s@"'<>\\]+\.[A-Za-z]{2,}$/, "an email address like secops@example.com");
 const bucketName = z

@@ -30,7 +30,7 @@ export function fieldSchema(path: string): z.ZodType {
   return leaf instanceof z.ZodArray ? (leaf.element as z.ZodType) : leaf;
 }
 
-/** true, or the schema's own plain-words message for the value (e.g. "an AWS account id is exactly 12 digits"). */
+/** true, or the schema's own plain-words message for the value (e.g. "an AWS account id of exactly 12 digits"). */
 export function checkField(path: string, value: unknown): true | string {
   const result = fieldSchema(path).safeParse(value);
   if (result.success) return true;

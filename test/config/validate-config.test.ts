@@ -46,7 +46,7 @@ describe("loading and validating answers", () => {
 
   it("says what a malformed value should look like", () => {
     const error = errorOf(() => loadConfig({ preset: "uk-smb", sets: [...PRESET_SETS["uk-smb"], "accounts.management=12345"] }));
-    expect(error.message).toBe('preset uk-smb: accounts.management: "12345" is not valid; expected an AWS account id is exactly 12 digits, e.g. 123456789012');
+    expect(error.message).toBe('preset uk-smb: accounts.management: "12345" is not valid; expected an AWS account id of exactly 12 digits, e.g. 123456789012');
   });
 
   it("lists the allowed values of an enum", () => {

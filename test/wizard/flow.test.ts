@@ -55,7 +55,7 @@ describe("question flow", () => {
       out.say,
     );
     expect(prompter.asked).toEqual(["accounts.management", "output.format"]);
-    expect(out.text()).toContain('The given accounts.management is not usable: "12345" is not valid: expected an AWS account id is exactly 12 digits');
+    expect(out.text()).toContain('The given accounts.management is not usable: "12345" is not valid: expected an AWS account id of exactly 12 digits');
     expect(valueAt(draft, "accounts.management")).toBe("123456789012");
   });
 
