@@ -1,13 +1,13 @@
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
+import type { DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket/index.js";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js";
-import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy/index.js";
+import type { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy/index.js";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration/index.js";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning/index.js";
 import type { ResolvedPlan } from "../model/plan.js";
-import { blockPublicAccessAndAcls, denyInsecureTransport } from "./bucket-hardening.js";
+import { blockPublicAccessAndAcls, bucketPolicy, denyInsecureTransport } from "./bucket-hardening.js";
 
 /** A bucket whose server access logs land in the access-log bucket. */
 export interface AccessLogSource {
@@ -99,34 +99,24 @@ export class AccessLogBucket extends Construct {
       dependsOn: [versioning],
     });
 
-    this.policyDocument = new DataAwsIamPolicyDocument(this, "policy_document", {
-      provider,
-      statement: [
-        denyInsecureTransport(arn),
-        {
-          // S3 guide, "Enabling Amazon S3 server access logging" (bucket-policy method): the
-          // logging service principal, pinned to the source buckets and their owning account
-          // so no other bucket can push logs here (confused deputy).
-          sid: "S3ServerAccessLogsPolicy",
-          effect: "Allow",
-          principals: [{ type: "Service", identifiers: ["logging.s3.amazonaws.com"] }],
-          actions: ["s3:PutObject"],
-          resources: sources.map((s) => `${arn}/${accessLogPrefix(s.name)}*`),
-          condition: [
-            { test: "ArnLike", variable: "aws:SourceArn", values: sources.map((s) => s.arn) },
-            { test: "StringEquals", variable: "aws:SourceAccount", values: [plan.accounts.logArchive.id] },
-          ],
-        },
-      ],
-    });
-
-    this.policy = new S3BucketPolicy(this, "policy", {
-      provider,
-      bucket: this.bucket.id,
-      policy: this.policyDocument.json,
-      // Public access block first, or S3 can reject concurrent bucket-policy writes.
-      dependsOn: [publicAccess],
-    });
+    const statements: DataAwsIamPolicyDocumentStatement[] = [
+      denyInsecureTransport(arn),
+      {
+        // S3 guide, "Enabling Amazon S3 server access logging" (bucket-policy method): the
+        // logging service principal, pinned to the source buckets and their owning account
+        // so no other bucket can push logs here (confused deputy).
+        sid: "S3ServerAccessLogsPolicy",
+        effect: "Allow",
+        principals: [{ type: "Service", identifiers: ["logging.s3.amazonaws.com"] }],
+        actions: ["s3:PutObject"],
+        resources: sources.map((s) => `${arn}/${accessLogPrefix(s.name)}*`),
+        condition: [
+          { test: "ArnLike", variable: "aws:SourceArn", values: sources.map((s) => s.arn) },
+          { test: "StringEquals", variable: "aws:SourceAccount", values: [plan.accounts.logArchive.id] },
+        ],
+      },
+    ];
+    ({ document: this.policyDocument, policy: this.policy } = bucketPolicy(this, this.bucket.id, provider, statements, publicAccess));
 
     this.bucketName = this.bucket.bucket;
     this.bucketArn = this.bucket.arn;

@@ -1,6 +1,7 @@
 import type { TerraformProvider } from "cdktf";
 import type { Construct } from "constructs";
-import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
+import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy/index.js";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls/index.js";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block/index.js";
 
@@ -47,4 +48,26 @@ export function blockPublicAccessAndAcls(
     rule: { objectOwnership: "BucketOwnerEnforced" },
   });
   return { publicAccess, ownership };
+}
+
+export interface BucketPolicy {
+  readonly document: DataAwsIamPolicyDocument;
+  readonly policy: S3BucketPolicy;
+}
+
+/**
+ * The bucket's policy from its statements. Ids: `policy_document`, `policy`.
+ * Applied after the public access block: S3 can reject a bucket-policy write
+ * that races the block's own update of the same bucket.
+ */
+export function bucketPolicy(
+  scope: Construct,
+  bucketId: string,
+  provider: TerraformProvider | undefined,
+  statements: DataAwsIamPolicyDocumentStatement[],
+  publicAccess: S3BucketPublicAccessBlock,
+): BucketPolicy {
+  const document = new DataAwsIamPolicyDocument(scope, "policy_document", { provider, statement: statements });
+  const policy = new S3BucketPolicy(scope, "policy", { provider, bucket: bucketId, policy: document.json, dependsOn: [publicAccess] });
+  return { document, policy };
 }

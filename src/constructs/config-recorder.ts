@@ -4,19 +4,19 @@ import { ConfigConfigRule } from "@cdktf/provider-aws/lib/config-config-rule/ind
 import { ConfigConfigurationRecorder } from "@cdktf/provider-aws/lib/config-configuration-recorder/index.js";
 import { ConfigConfigurationRecorderStatus } from "@cdktf/provider-aws/lib/config-configuration-recorder-status/index.js";
 import { ConfigDeliveryChannel } from "@cdktf/provider-aws/lib/config-delivery-channel/index.js";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
+import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role/index.js";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy/index.js";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment/index.js";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket/index.js";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js";
 import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging/index.js";
-import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy/index.js";
+import type { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy/index.js";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration/index.js";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning/index.js";
 import type { ConfigPlan, ConfigRulePlan, ResolvedPlan } from "../model/plan.js";
 import { type AccessLogBucket, accessLogPrefix } from "./access-log-bucket.js";
-import { blockPublicAccessAndAcls, denyInsecureTransport } from "./bucket-hardening.js";
+import { blockPublicAccessAndAcls, bucketPolicy, denyInsecureTransport } from "./bucket-hardening.js";
 
 /** AWS managed policy for the Config recorder role (read access to resource configurations). */
 export const AWS_CONFIG_ROLE_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole";
@@ -109,13 +109,13 @@ export class ConfigRecorder extends Construct {
       ...(props.accessLogBucket ? { dependsOn: [props.accessLogBucket.policy] } : {}),
     });
 
-    this.bucketPolicyDocument = configBucketPolicy(this, config, mgmt, bucketProvider);
-    this.bucketPolicy = new S3BucketPolicy(this, "policy", {
-      provider: bucketProvider,
-      bucket: this.bucket.id,
-      policy: this.bucketPolicyDocument.json,
-      dependsOn: [publicAccess],
-    });
+    ({ document: this.bucketPolicyDocument, policy: this.bucketPolicy } = bucketPolicy(
+      this,
+      this.bucket.id,
+      bucketProvider,
+      configBucketStatements(config, mgmt),
+      publicAccess,
+    ));
 
     // ---- Recorder role (management account) ----
     const assumeRole = new DataAwsIamPolicyDocument(this, "assume_role_policy", {
@@ -212,20 +212,13 @@ export class ConfigRecorder extends Construct {
   }
 }
 
-function configBucketPolicy(
-  scope: Construct,
-  config: ConfigPlan,
-  mgmt: string,
-  provider: TerraformProvider | undefined,
-): DataAwsIamPolicyDocument {
+function configBucketStatements(config: ConfigPlan, mgmt: string): DataAwsIamPolicyDocumentStatement[] {
   const arn = config.bucketArn;
   const configService = { type: "Service", identifiers: ["config.amazonaws.com"] };
   // The documented policy for a bucket in another account, which also covers one account.
   // aws:SourceAccount pins it to the management account's recorder (confused deputy).
   const fromMgmt = { test: "StringEquals", variable: "aws:SourceAccount", values: [mgmt] };
-  return new DataAwsIamPolicyDocument(scope, "policy_document", {
-    provider,
-    statement: [
+  return [
       denyInsecureTransport(arn),
       { sid: "AWSConfigBucketPermissionsCheck", effect: "Allow", principals: [configService], actions: ["s3:GetBucketAcl"], resources: [arn], condition: [fromMgmt] },
       { sid: "AWSConfigBucketExistenceCheck", effect: "Allow", principals: [configService], actions: ["s3:ListBucket"], resources: [arn], condition: [fromMgmt] },
@@ -237,8 +230,7 @@ function configBucketPolicy(
         resources: [`${arn}/AWSLogs/${mgmt}/Config/*`],
         condition: [{ test: "StringEquals", variable: "s3:x-amz-acl", values: ["bucket-owner-full-control"] }, fromMgmt],
       },
-    ],
-  });
+  ];
 }
 
 /** input_parameters as a JSON string; through `lit` when a value would break the HCL renderer. */

@@ -1,19 +1,16 @@
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import {
-  DataAwsIamPolicyDocument,
-  type DataAwsIamPolicyDocumentStatement,
-} from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
+import type { DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket/index.js";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js";
 import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging/index.js";
 import { S3BucketObjectLockConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration/index.js";
-import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy/index.js";
+import type { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy/index.js";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration/index.js";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning/index.js";
 import type { ResolvedPlan } from "../model/plan.js";
 import { type AccessLogBucket, accessLogPrefix } from "./access-log-bucket.js";
-import { blockPublicAccessAndAcls, denyInsecureTransport } from "./bucket-hardening.js";
+import { blockPublicAccessAndAcls, bucketPolicy, denyInsecureTransport } from "./bucket-hardening.js";
 
 /** Break-glass role name used when the plan has no guardrails section. */
 export const DEFAULT_BREAK_GLASS_ROLE = "BreakGlass";
@@ -154,17 +151,7 @@ export class LogArchiveBucket extends Construct {
       ...(props.accessLogBucket ? { dependsOn: [props.accessLogBucket.policy] } : {}),
     });
 
-    this.policyDocument = new DataAwsIamPolicyDocument(this, "policy_document", {
-      provider,
-      statement: archivePolicyStatements(plan),
-    });
-
-    this.policy = new S3BucketPolicy(this, "policy", {
-      provider,
-      bucket: this.bucket.id,
-      policy: this.policyDocument.json,
-      dependsOn: [publicAccess],
-    });
+    ({ document: this.policyDocument, policy: this.policy } = bucketPolicy(this, this.bucket.id, provider, archivePolicyStatements(plan), publicAccess));
 
     this.bucketName = this.bucket.bucket;
     this.bucketArn = this.bucket.arn;
