@@ -6,21 +6,14 @@ import { givenAnswerProblem, isAnswered } from "../../src/wizard/flow.js";
 import { QUESTIONS, questionForField } from "../../src/wizard/questions/index.js";
 import { ConfigError } from "../../src/model/errors.js";
 import { scriptedPrompter, tries } from "./scripted-prompter.js";
-import { draftFrom, ORG_ACCOUNTS, transcript } from "./support.js";
+import { draftFrom, ORG_ACCOUNTS, ORG_SETS, transcript } from "./support.js";
 
-const BANK_SETS = [
-  "accounts.management=111111111111",
-  "accounts.logArchive=222222222222",
-  "accounts.security=333333333333",
-  "organizationId=o-a1b2c3d4e5",
-  "alerts.emails=secops@example.com",
-  "output.format=hcl",
-];
+
 
 describe("final validation", () => {
   it("re-asks a field the cross-field rules reject, saying why, then resolves", async () => {
     // A shorter archive than the preset's lock: the lock would outlive expiry.
-    const draft = draftFrom({ preset: "uk-bank", sets: [...BANK_SETS, "retention.archiveDays=2000"] }, "out");
+    const draft = draftFrom({ preset: "uk-bank", sets: [...ORG_SETS, "retention.archiveDays=2000"] }, "out");
     const out = transcript();
     const prompter = scriptedPrompter({ "storage.objectLock.days": tries(2100, 2000) });
     const { plan } = await finalizeAnswers(draft, { prompter, say: out.say });
@@ -33,7 +26,7 @@ describe("final validation", () => {
 
   it("re-asks named buckets that would log the estate's own deliveries", async () => {
     const estateBucket = "audit-cloudtrail-222222222222-eu-west-2";
-    const draft = draftFrom({ preset: "uk-healthcare", sets: [...BANK_SETS, `dataEvents.s3Buckets=${estateBucket}`] }, "out");
+    const draft = draftFrom({ preset: "uk-healthcare", sets: [...ORG_SETS, `dataEvents.s3Buckets=${estateBucket}`] }, "out");
     const out = transcript();
     const prompter = scriptedPrompter({ "dataEvents.s3Buckets": "patient-records-prod" });
     const { plan } = await finalizeAnswers(draft, { prompter, say: out.say });
@@ -75,7 +68,7 @@ describe("final validation", () => {
 
 describe("presets against the wizard's own checks", () => {
   it.each(listPresetIds())("%s: every answer it gives passes its question's check, so none is asked again", (id) => {
-    const draft = draftFrom({ preset: id, sets: [...BANK_SETS, "dataEvents.s3Buckets=patient-records-prod"] });
+    const draft = draftFrom({ preset: id, sets: [...ORG_SETS, "dataEvents.s3Buckets=patient-records-prod"] });
     const problems = QUESTIONS.filter((q) => isAnswered(q, draft))
       .map((q) => [q.id, givenAnswerProblem(q, draft)])
       .filter(([, problem]) => problem !== undefined);

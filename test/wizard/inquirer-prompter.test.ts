@@ -7,7 +7,7 @@ import { valueAt, type Draft } from "../../src/wizard/draft.js";
 import { askRemaining } from "../../src/wizard/flow.js";
 import { inquirerPrompter, type PromptStreams } from "../../src/wizard/inquirer-prompter.js";
 import type { Prompter } from "../../src/wizard/prompt-spec.js";
-import { draftFrom, transcript } from "./support.js";
+import { draftFrom, ORG_SETS, transcript } from "./support.js";
 
 type Context = { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream };
 type View = Awaited<ReturnType<typeof render>>;
@@ -44,17 +44,7 @@ function clear(events: View["events"], count: number): void {
 }
 
 /** A UK bank's answers up to retention: the flow's next questions are archive and CloudWatch retention. */
-const BANK_UP_TO_RETENTION = {
-  preset: "uk-bank",
-  sets: [
-    "accounts.management=111111111111",
-    "accounts.logArchive=222222222222",
-    "accounts.security=333333333333",
-    "organizationId=o-a1b2c3d4e5",
-    "alerts.emails=secops@example.com",
-    "output.format=hcl",
-  ],
-};
+const BANK_UP_TO_RETENTION = { preset: "uk-bank", sets: [...ORG_SETS] };
 
 describe("the wizard through real inquirer prompts", () => {
   it("rejects a too-short archive retention inline, naming the regulation, then snaps CloudWatch retention", async () => {

@@ -18,3 +18,10 @@ export const ORG_ACCOUNTS = {
   "accounts.security": "333333333333",
   organizationId: "o-a1b2c3d4e5",
 } as const;
+
+/** The organisation's own answers for the organization presets, as --set flags. */
+export const ORG_SETS: readonly string[] = [
+  ...Object.entries(ORG_ACCOUNTS).map(([path, value]) => `${path}=${value}`),
+  "alerts.emails=secops@example.com",
+  "output.format=hcl",
+];
