@@ -8,8 +8,6 @@ import { ConfigError } from "../../src/model/errors.js";
 import { scriptedPrompter, tries } from "./scripted-prompter.js";
 import { draftFrom, ORG_ACCOUNTS, ORG_SETS, transcript } from "./support.js";
 
-
-
 describe("final validation", () => {
   it("re-asks a field the cross-field rules reject, saying why, then resolves", async () => {
     // A shorter archive than the preset's lock: the lock would outlive expiry.
