@@ -2,6 +2,7 @@
 // flags; every rejection becomes a UsageError that names the flag.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "../model/errors.js";
+import { didYouMean } from "./did-you-mean.js";
 
 export const DEFAULT_OUT_DIR = "audit-logging";
 
@@ -43,14 +44,26 @@ const SHARED = {
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
 
+export const COMMANDS = ["init", "generate", "presets", "help", "version"] as const;
+const PRESETS_SUBCOMMANDS = ["list", "show"] as const;
+
+/** The flag a parseArgs message names as unknown ("Unknown option '--chek'"), if that is the problem. */
+function unknownFlag(message: string): string | undefined {
+  return /^Unknown option '(-{1,2}[^'=]+)/.exec(message)?.[1];
+}
+
 function parse<T extends ParseArgsConfig["options"]>(command: string, args: string[], options: T) {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false });
   } catch (error) {
     const message = (error as Error).message.split("\n")[0]!.replace(/\. To specify a positional argument.*$/, "");
-    throw new UsageError(`${command}: ${message}`, `run \`trailwright ${command} --help\` for the flags it takes`);
+    const flag = unknownFlag(message);
+    const suggestion = flag ? didYouMean(flag.replace(/^-+/, ""), Object.keys(options ?? {}), (name) => `--${name}`) : "";
+    throw new UsageError(`${command}: ${message}${suggestion}`, `run \`trailwright ${command} --help\` for the flags it takes`);
   }
 }
+
+const isHelp = (arg: string | undefined) => arg === "--help" || arg === "-h";
 
 function formatFlag(value: string | undefined): "hcl" | "json" | undefined {
   if (value === undefined || value === "hcl" || value === "json") return value;
@@ -100,6 +113,8 @@ export function parseCommand(argv: readonly string[]): Command {
     }
     case "presets": {
       const [sub, id, ...extra] = rest;
+      // `presets --help`, `presets list --help`, `presets show --help`: help wherever it is asked for.
+      if (rest.some(isHelp)) return { kind: "help", topic: "presets" };
       if (sub === undefined || sub === "list") {
         if (id !== undefined) throw new UsageError(`presets list takes no arguments (got "${id}")`, "run `trailwright presets list`");
         return { kind: "presets-list" };
@@ -109,10 +124,15 @@ export function parseCommand(argv: readonly string[]): Command {
         if (extra.length > 0) throw new UsageError(`presets show takes one id (got ${rest.slice(1).join(" ")})`, "run `trailwright presets show uk-bank`");
         return { kind: "presets-show", id };
       }
-      if (sub === "--help" || sub === "-h") return { kind: "help", topic: "presets" };
-      throw new UsageError(`unknown presets subcommand "${sub}"`, "use `trailwright presets list` or `trailwright presets show ID`");
+      throw new UsageError(
+        `unknown presets subcommand "${sub}"${didYouMean(sub, PRESETS_SUBCOMMANDS, (name) => `presets ${name}`)}`,
+        "use `trailwright presets list` or `trailwright presets show ID`",
+      );
     }
     default:
-      throw new UsageError(`unknown command "${name}"`, "commands: init, generate, presets (run `trailwright --help`)");
+      throw new UsageError(
+        `unknown command "${name}"${didYouMean(name.replace(/^-+/, ""), COMMANDS, (c) => `trailwright ${c}`)}`,
+        "commands: init, generate, presets (run `trailwright --help`)",
+      );
   }
 }

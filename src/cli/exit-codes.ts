@@ -2,7 +2,7 @@
 // 0 ok, 1 internal error, 2 bad usage or config, 3 conflict on disk, 4 drift,
 // 130 cancelled. User errors get one line plus a hint, never a stack trace.
 import { packageVersion } from "../config/package-root.js";
-import { TrailwrightError } from "../model/errors.js";
+import { ConfigError, TrailwrightError } from "../model/errors.js";
 import type { Io } from "./io.js";
 
 export const EXIT_OK = 0;
@@ -12,6 +12,10 @@ export function reportError(error: unknown, io: Io): number {
   if (error instanceof TrailwrightError) {
     io.err(`trailwright: ${error.message}`);
     if (error.hint) io.err(`  ${error.hint}`);
+    for (const more of error instanceof ConfigError ? error.also : []) {
+      io.err(`trailwright: ${more.message}`);
+      if (more.hint) io.err(`  ${more.hint}`);
+    }
     return error.exitCode;
   }
   // Inquirer signals Ctrl-C with an ExitPromptError; treat it as a cancel.

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { ConfigError, UsageError } from "../model/errors.js";
 import { deepMerge } from "./deep-merge.js";
+import { normalizeAnswers } from "./normalize-answers.js";
 import { loadPreset } from "./presets.js";
 import type { TrailwrightConfig } from "./schema.js";
 import { applyOverrides, parseSetFlag } from "./set-overrides.js";
@@ -54,7 +55,7 @@ export function mergeSources(sources: ConfigSources): Record<string, unknown> {
   merged = deepMerge(merged, fromFile);
   if (sources.answers) merged = deepMerge(merged, sources.answers);
   const overrides = (sources.sets ?? []).map(parseSetFlag);
-  return applyOverrides(merged, overrides);
+  return normalizeAnswers(applyOverrides(merged, overrides));
 }
 
 export function describeSources(sources: ConfigSources): string {

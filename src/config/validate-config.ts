@@ -1,5 +1,6 @@
-// Turns the first schema problem into one ConfigError line that names the
-// field, the value and what is allowed, plus a hint that says what to do.
+// Turns each schema problem into one line that names the field, the value and
+// what is allowed, plus a hint that says what to do. The first problem is the
+// ConfigError thrown; the others ride along in its `also`, reported together.
 import type { z } from "zod";
 import { ConfigError } from "../model/errors.js";
 import { configSchema, type TrailwrightConfig } from "./schema.js";
@@ -66,6 +67,16 @@ export function validateConfig(raw: unknown, source: string): TrailwrightConfig 
   const issues = [...result.error.issues].sort(
     (a, b) => Number(b.code === "unrecognized_keys") - Number(a.code === "unrecognized_keys"),
   );
-  const first = issues[0]!;
-  throw describeIssue(first, source);
+  // Every problem at once, one line each: a file with three typos takes one run to fix, not three.
+  const seen = new Set<string>();
+  const problems = issues
+    .map((issue) => describeIssue(issue, source))
+    .filter((problem) => {
+      const key = `${problem.field}|${problem.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  const [first, ...also] = problems;
+  throw new ConfigError(first!.message, { field: first!.field, hint: first!.hint, also });
 }

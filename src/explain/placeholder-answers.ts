@@ -1,13 +1,22 @@
 // Answers only the organisation can give. `presets show` resolves a preset with
 // these stand-ins so it explains exactly the plan generation would build, and
 // says which answers are still the user's to give.
-export const PLACEHOLDER_SETS: readonly string[] = [
-  "accounts.management=111111111111",
-  "accounts.logArchive=222222222222",
-  "accounts.security=333333333333",
-  "organizationId=o-example0000",
-  "alerts.emails=security-team@example.com",
-];
+const PLACEHOLDERS: Readonly<Record<string, string>> = {
+  "accounts.management": "111111111111",
+  "accounts.logArchive": "222222222222",
+  "accounts.security": "333333333333",
+  organizationId: "o-example0000",
+  "alerts.emails": "security-team@example.com",
+  "dataEvents.s3Buckets": "example-patient-records",
+};
+
+/**
+ * `--set` stand-ins for exactly the answers `requiredAnswers` names: a
+ * single-account preset gets no log-archive account, which it would reject.
+ */
+export function placeholderSets(topology: string, s3DataEvents: string): string[] {
+  return requiredAnswers(topology, s3DataEvents).map((path) => `${path}=${PLACEHOLDERS[path]}`);
+}
 
 /** Config paths every organisation must supply, by topology. */
 export function requiredAnswers(topology: string, s3DataEvents: string): string[] {

@@ -24,9 +24,12 @@ export class ConfigError extends TrailwrightError {
   readonly exitCode = 2;
   /** Dotted path of the offending field, e.g. `retention.archiveDays`. */
   readonly field: string | undefined;
-  constructor(message: string, opts: { field?: string; hint?: string } = {}) {
+  /** Further problems found in the same pass, so a user fixes them all in one go instead of one per run. */
+  readonly also: readonly ConfigError[];
+  constructor(message: string, opts: { field?: string; hint?: string; also?: readonly ConfigError[] } = {}) {
     super(message, opts.hint);
     this.field = opts.field;
+    this.also = opts.also ?? [];
   }
 }
 

@@ -6,6 +6,7 @@ import { UsageError } from "../../model/errors.js";
 import { generateEstate } from "../../synth/generate-estate.js";
 import { repoRelativeOutDir } from "../../pipelines/ci-folder.js";
 import { resolvePlan } from "../../plan/resolve-plan.js";
+import { planWarnings } from "../../plan/retention-warnings.js";
 import type { GenerateOptions } from "../args.js";
 import type { Io } from "../io.js";
 import { reportWrite, writeOrCheck } from "./write-step.js";
@@ -32,6 +33,7 @@ export async function runGenerate(options: GenerateOptions, io: Io): Promise<num
   const sources = sourcesFor(options, io);
   const config = loadConfig(sources);
   const plan = resolvePlan(config);
+  for (const warning of planWarnings(plan)) io.err(`warning: ${warning}`);
   const estate = await generateEstate(plan, config, { ciOutDir: repoRelativeOutDir(io.cwd, options.out) });
   // Answers read from the output folder's own trailwright.json: its hand edits are in the new one.
   const inputs = sources.configFile === join(resolve(io.cwd, options.out), "trailwright.json") ? ["trailwright.json"] : [];

@@ -9,6 +9,7 @@ import { usd } from "../../cost/format-numbers.js";
 import { CancelledError } from "../../model/errors.js";
 import type { ResolvedPlan } from "../../model/plan.js";
 import { repoRelativeOutDir } from "../../pipelines/ci-folder.js";
+import { planWarnings } from "../../plan/retention-warnings.js";
 import { generateEstate, synthesizeEstate } from "../../synth/generate-estate.js";
 import { withValue, type Draft } from "../../wizard/draft.js";
 import { finalizeAnswers, type Finalized } from "../../wizard/finalize.js";
@@ -79,7 +80,7 @@ export async function runInit(options: InitOptions, io: Io, deps: InitDeps = {})
 
   // Synthesized once: the summary counts its resources, and the same stack is written.
   const synthesized = synthesizeEstate(plan);
-  io.out(renderSummary({ plan, addresses: synthesized.addresses, out, extra: [costLine(plan)] }));
+  io.out(renderSummary({ plan, addresses: synthesized.addresses, out, extra: [costLine(plan), ...planWarnings(plan).map((w) => `Warning: ${w}`)] }));
   if (prompter && !options.dryRun) {
     const confirmed = await prompter.confirm({ id: "confirm", message: `Write the estate to ${out}/?`, default: true });
     if (!confirmed) {

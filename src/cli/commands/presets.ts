@@ -3,7 +3,7 @@ import { listPresetIds, loadPreset } from "../../config/presets.js";
 import { estimateMonthlyCost } from "../../cost/estimate-monthly-cost.js";
 import { formatCostEstimate } from "../../cost/format-cost.js";
 import { explainPlan } from "../../explain/explain-plan.js";
-import { PLACEHOLDER_SETS, requiredAnswers } from "../../explain/placeholder-answers.js";
+import { placeholderSets, requiredAnswers } from "../../explain/placeholder-answers.js";
 import { resolvePlan } from "../../plan/resolve-plan.js";
 import type { Io } from "../io.js";
 
@@ -20,7 +20,7 @@ export function presetsShow(id: string, io: Io): number {
   const preset = loadPreset(id);
   const config = preset.config as { topology: string; dataEvents: { s3: string } };
   const required = requiredAnswers(config.topology, config.dataEvents.s3);
-  const sets = [...PLACEHOLDER_SETS, ...(config.dataEvents.s3 === "named" ? ["dataEvents.s3Buckets=example-patient-records"] : [])];
+  const sets = placeholderSets(config.topology, config.dataEvents.s3);
   const plan = resolvePlan(loadConfig({ preset: id, sets }));
   io.out(`${id}: ${preset.title}\n\n${preset.description}\n\n`);
   io.out(explainPlan(plan));

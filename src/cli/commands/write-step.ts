@@ -3,6 +3,8 @@ import type { DriftReport } from "../../output/check-drift.js";
 import type { GeneratedEstate } from "../../output/generated-file.js";
 import { MANIFEST_FILE } from "../../output/manifest.js";
 import type { FileChange } from "../../output/plan-changes.js";
+import { unifiedDiff } from "../../output/line-diff.js";
+import { plural } from "../../text/plural.js";
 import { checkEstate, conflictError, driftError, writeEstate, type WriteReport } from "../../output/write-estate.js";
 import type { WriterFs } from "../../output/writer-fs.js";
 import type { Io } from "../io.js";
@@ -33,6 +35,8 @@ export async function writeOrCheck(estate: GeneratedEstate, outDir: string, opti
 }
 
 const ACTION_WIDTH = 10;
+/** Diff lines a dry run shows per updated file: enough to see what changes, not the whole file. */
+const DRY_RUN_DIFF_LINES = 20;
 /** A drift report names at most this many files (each with a short diff): a summary, not a wall. */
 const MAX_DRIFT_ITEMS = 25;
 
@@ -46,6 +50,20 @@ function changeLine(change: FileChange): string {
           ? "  (edited by hand; --force)"
           : "";
   return `  ${change.action.padEnd(ACTION_WIDTH)}${change.path}${note}`;
+}
+
+/**
+ * What a dry run would change inside a file: a unified diff from the file on
+ * disk to the new content for an update, the same excerpt `--check` shows.
+ * Creations and removals are whole files: the action line says it all.
+ */
+export function dryRunDiff(change: FileChange): string[] {
+  if (change.action !== "update") return [];
+  return unifiedDiff(change.previous.toString("utf8"), change.content, {
+    fromLabel: `${change.path} (on disk)`,
+    toLabel: `${change.path} (would be written)`,
+    maxLines: DRY_RUN_DIFF_LINES,
+  });
 }
 
 function manifestLine(report: WriteReport): string {
@@ -73,7 +91,7 @@ export function reportWrite(outcome: WriteOutcome, estate: GeneratedEstate, opti
   if (outcome.kind === "check") {
     const { drift } = outcome;
     if (drift.items.length === 0) {
-      io.out(`${out} is up to date: ${drift.compared} generated files match a fresh generation.`);
+      io.out(`${out} is up to date: ${plural(drift.compared, "generated file")} ${drift.compared === 1 ? "matches" : "match"} a fresh generation.`);
       return 0;
     }
     io.err(`Drift in ${out} (- on disk, + fresh generation):`);
@@ -81,7 +99,7 @@ export function reportWrite(outcome: WriteOutcome, estate: GeneratedEstate, opti
       io.err(`${item.diff.length > 0 ? "\n" : ""}  ${item.path}: ${item.detail}`);
       for (const line of item.diff) io.err(`    ${line}`);
     }
-    if (drift.items.length > MAX_DRIFT_ITEMS) io.err(`  … and ${drift.items.length - MAX_DRIFT_ITEMS} more files`);
+    if (drift.items.length > MAX_DRIFT_ITEMS) io.err(`  … and ${plural(drift.items.length - MAX_DRIFT_ITEMS, "more file")}`);
     io.err("");
     throw driftError(drift, out);
   }
@@ -90,18 +108,21 @@ export function reportWrite(outcome: WriteOutcome, estate: GeneratedEstate, opti
   const changed = report.changes.filter((c) => c.action !== "unchanged");
   if (outcome.kind === "dry-run") {
     io.out(`Dry run: nothing was written. In ${out}, trailwright would do this (${counts(report.changes)}):`);
-    for (const change of report.changes) io.out(changeLine(change));
+    for (const change of report.changes) {
+      io.out(changeLine(change));
+      for (const line of dryRunDiff(change)) io.out(`    ${line}`);
+    }
     if (report.manifestAction !== "unchanged") io.out(manifestLine(report));
     if (report.conflicts.length > 0) throw conflictError(report.conflicts, out);
     return 0;
   }
 
   if (changed.length === 0 && report.manifestAction === "unchanged") {
-    io.out(`${out} is up to date: ${report.changes.length} generated files unchanged, nothing written.`);
+    io.out(`${out} is up to date: ${plural(report.changes.length, "generated file")} unchanged, nothing written.`);
     return 0;
   }
   const unchanged = report.changes.length - changed.length;
-  io.out(`Wrote ${out}${unchanged > 0 ? ` (${unchanged} files unchanged)` : ""}:`);
+  io.out(`Wrote ${out}${unchanged > 0 ? ` (${plural(unchanged, "file")} unchanged)` : ""}:`);
   for (const change of changed) io.out(changeLine(change));
   if (report.manifestAction !== "unchanged") io.out(manifestLine(report));
   return 0;

@@ -1,8 +1,13 @@
 // Account ids and the organization id: only the user knows them, so they have
 // no default, and the organization ones are asked only for an organization.
+import { normalizeAccountId } from "../../config/normalize-answers.js";
 import { valueAt, type Draft } from "../draft.js";
 import { checkField } from "../field-checks.js";
 import type { InputQuestion } from "../question.js";
+
+/** The console's 1234-5678-9012 is the same id: checked and saved as its 12 digits. */
+const asDigits = (value: string) => String(normalizeAccountId(value));
+const accountAnswer = (id: string) => (value: string) => ({ patches: [{ id, value: asDigits(value) }] });
 
 const isOrganization = (draft: Draft) => valueAt(draft, "topology") === "organization";
 
@@ -13,7 +18,8 @@ export const management: InputQuestion = {
   message: (draft) =>
     isOrganization(draft) ? "Management account id (owns the organization trail, key and alarms)" : "AWS account id",
   defaultValue: () => undefined,
-  validate: (value) => checkField("accounts.management", value),
+  validate: (value) => checkField("accounts.management", asDigits(value)),
+  apply: accountAnswer("accounts.management"),
 };
 
 export const logArchive: InputQuestion = {
@@ -23,10 +29,11 @@ export const logArchive: InputQuestion = {
   message: () => "Log-archive account id (holds the evidence buckets)",
   applies: isOrganization,
   defaultValue: () => undefined,
+  apply: accountAnswer("accounts.logArchive"),
   validate: (value, draft) => {
-    const syntax = checkField("accounts.logArchive", value);
+    const syntax = checkField("accounts.logArchive", asDigits(value));
     if (syntax !== true) return syntax;
-    return value === valueAt(draft, "accounts.management")
+    return asDigits(value) === valueAt(draft, "accounts.management")
       ? "that is the management account; an organization keeps its evidence in a separate log-archive account"
       : true;
   },
@@ -39,7 +46,8 @@ export const security: InputQuestion = {
   message: () => "Security (audit) account id (reads the logs)",
   applies: isOrganization,
   defaultValue: () => undefined,
-  validate: (value) => checkField("accounts.security", value),
+  validate: (value) => checkField("accounts.security", asDigits(value)),
+  apply: accountAnswer("accounts.security"),
 };
 
 export const organizationId: InputQuestion = {

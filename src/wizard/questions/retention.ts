@@ -4,6 +4,7 @@
 import { CLOUDWATCH_RETENTION_DAYS, snapRetentionDays } from "../../catalog/cloudwatch-retention.js";
 import { DEFAULT_CHOICES, PRESET_CHOICES } from "../../catalog/engineering-choices.js";
 import { strictest } from "../../plan/retention.js";
+import { retentionWarnings } from "../../plan/retention-warnings.js";
 import { valueAt, type Draft } from "../draft.js";
 import { checkMinimum, selectedFrameworks } from "../field-checks.js";
 import type { NumberQuestion } from "../question.js";
@@ -37,6 +38,11 @@ export const archive: NumberQuestion = {
   },
   defaultValue: (draft) => strictest(selectedFrameworks(draft), "minArchiveDays")?.minArchiveDays ?? BASELINE_ARCHIVE.value,
   validate: (days, draft) => checkMinimum(days, draft, "minArchiveDays", "retention.archiveDays"),
+  // Accepted, but said at once: far past every minimum is worth a second thought under GDPR's storage limitation.
+  apply: (days, draft) => {
+    const [warning] = retentionWarnings({ frameworkIds: selectedFrameworks(draft).map((f) => f.id), archiveDays: days });
+    return { patches: [{ id: "retention.archiveDays", value: days }], ...(warning ? { note: `Warning: ${warning}` } : {}) };
+  },
 };
 
 export const hot: NumberQuestion = {
