@@ -81,7 +81,7 @@ export function moduleCall(plan: ResolvedPlan, index: AddressIndex): ModuleCall 
       `Every resource that takes tags carries the estate's own (${tags}), so they survive your providers' \`default_tags\`, which are added on top (where both set a key, the resource's tag wins).`,
       "It takes no input variables: the answers live in `trailwright.json`, where they are checked against each framework's minimums. Change them there and regenerate.",
       `Its outputs are in \`outputs.tf\`, each with a description; read them as \`module.${MODULE_NAME}.<name>\`, for example \`module.${MODULE_NAME}.kms_key_arn\`.`,
-      "It sets no backend and pins no exact versions: your root module keeps its backend and its lock file, and the module asks only for version ranges (Terraform in `versions.tf`, hashicorp/aws in `main.tf`).",
+      "It sets no backend and pins no exact versions: your root module keeps its backend and its lock file, and the module asks only for version ranges (Terraform and hashicorp/aws, both in `versions.tf`).",
     ],
   };
 }

@@ -9,20 +9,14 @@ import { invokeAspects } from "cdktf/lib/synthesize/synthesizer.js";
 import type { TrailwrightConfig } from "../config/schema.js";
 import type { ResolvedPlan } from "../model/plan.js";
 import type { GeneratedEstate, GeneratedFile } from "../output/generated-file.js";
-import { addCheckovSkips } from "./checkov-skips.js";
 import { buildEstateStack } from "./estate-stack.js";
-import { renderHcl, renderTfJson } from "./hcl/render-hcl.js";
 import type { Json } from "./hcl/json-shape.js";
 import { stableStringify } from "./hcl/stable-json.js";
-import { needsTerraformFmt } from "./hcl/needs-fmt.js";
-import { formatHcl } from "./terraform-fmt.js";
-import { outputsFile, splitOutputs } from "./outputs-file.js";
+import { terraformFiles } from "./terraform-files.js";
 import { withoutTokenStackTraces } from "./without-token-stack-traces.js";
 import { renderEstateDocuments } from "../docs/render-estate-documents.js";
 import { renderPipelineFiles } from "../pipelines/render-pipeline-files.js";
 
-/** Terraform core version the output needs (S3 native lock files arrived in 1.10; validate runs on 1.11 here). */
-export const REQUIRED_TERRAFORM = ">= 1.10.0";
 
 export interface SynthesizedEstate {
   readonly stack: TerraformStack;
@@ -78,42 +72,6 @@ export function terraformAddresses(resolved: Json): string[] {
   return out.sort();
 }
 
-function versionsFile(format: "hcl" | "json"): GeneratedFile {
-  // Kept apart from main.tf: cdktf cannot render required_version in HCL (hcl-output.md B10),
-  // and Terraform merges several terraform blocks.
-  return format === "hcl"
-    ? { path: "versions.tf", content: `terraform {\n  required_version = "${REQUIRED_TERRAFORM}"\n}\n` }
-    : { path: "versions.tf.json", content: `${stableStringify({ terraform: { required_version: REQUIRED_TERRAFORM } })}\n` };
-}
-
-/** HCL as printed, through `terraform fmt` only where the printer copied an expression verbatim (needs-fmt.ts). */
-async function canonicalHcl(text: string, config: unknown): Promise<{ text: string; note?: string }> {
-  if (!needsTerraformFmt(config)) return { text };
-  const formatted = await formatHcl(text);
-  return formatted.note ? { text: formatted.text, note: formatted.note } : { text: formatted.text };
-}
-
-async function terraformFiles({ stack, config }: SynthesizedEstate, plan: ResolvedPlan): Promise<{ files: GeneratedFile[]; notes: string[] }> {
-  const { main, outputs } = splitOutputs(config);
-  const outputFiles = outputs ? [outputsFile(outputs, plan.output.format)] : [];
-  if (plan.output.format === "json") {
-    return { files: [{ path: "main.tf.json", content: `${renderTfJson(stack, { stripMetadata: true }, main)}\n` }, ...outputFiles, versionsFile("json")], notes: [] };
-  }
-  const [formatted, ...formattedOutputs] = await Promise.all([
-    canonicalHcl(withoutTokenStackTraces(() => renderHcl(stack, main)), main),
-    ...outputFiles.map((file) => canonicalHcl(file.content, outputs)),
-  ]);
-  const notes = [...new Set([formatted, ...formattedOutputs].flatMap((f) => (f.note ? [f.note] : [])))];
-  return {
-    files: [
-      { path: "main.tf", content: addCheckovSkips(formatted.text, plan.suppressions) },
-      ...outputFiles.map((file, i) => ({ path: file.path, content: formattedOutputs[i]!.text })),
-      versionsFile("hcl"),
-    ],
-    notes,
-  };
-}
-
 export interface GenerateEstateOptions {
   /** The output folder inside the repository, POSIX (repoRelativeOutDir); pipeline files name it. Default ".". */
   readonly ciOutDir?: string;
@@ -124,7 +82,7 @@ export interface GenerateEstateOptions {
 export async function generateEstate(plan: ResolvedPlan, config: TrailwrightConfig, options: GenerateEstateOptions = {}): Promise<GeneratedEstate> {
   const synthesized = options.synthesized ?? synthesizeEstate(plan);
   // Any `terraform fmt` runs in its own process; the files around the Terraform render meanwhile.
-  const pending = terraformFiles(synthesized, plan);
+  const pending = terraformFiles(synthesized.stack, synthesized.config, plan);
   pending.catch(() => {}); // if rendering below throws first, a later fmt failure must not crash the process unhandled
   const answers: GeneratedFile = { path: "trailwright.json", content: `${stableStringify(config)}\n` };
   const aroundTerraform = [

@@ -1,6 +1,6 @@
 // `--as root|module`: an answer like --format, saved in trailwright.json as
 // output.mode, so a later `generate --check` agrees without repeating it.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -37,9 +37,8 @@ describe("--as module", () => {
     expect(generated.code).toBe(0);
     const out = join(repo, "estate");
     expect(JSON.parse(readFileSync(join(out, "trailwright.json"), "utf8")).output.mode).toBe("module");
-    const main = readFileSync(join(out, "main.tf"), "utf8");
-    expect(main).not.toMatch(/^provider\s/m);
-    expect(main).toContain("configuration_aliases");
+    expect(existsSync(join(out, "providers.tf"))).toBe(false);
+    expect(readFileSync(join(out, "versions.tf"), "utf8")).toContain("configuration_aliases");
     expect(readFileSync(join(out, "README.md"), "utf8")).toContain("## Calling this module");
 
     const check = await trailwright(repo, "generate", "--out", "estate", "--check");
@@ -71,7 +70,7 @@ describe("--as module", () => {
     const withBackend = await trailwright(repo, "generate", "--preset", "uk-smb", ...sets("uk-smb"), ...backend, "--as", "module", "--out", "estate");
     expect(withBackend.code).toBe(2);
     expect(withBackend.err).toContain('output.mode is "module"');
-    expect(() => readFileSync(join(repo, "estate", "main.tf"))).toThrow();
+    expect(existsSync(join(repo, "estate", "versions.tf"))).toBe(false);
   });
 
   it("is in the help of generate and init", async () => {

@@ -25,7 +25,7 @@ describe("generate's answers", () => {
     ];
     const result = await trailwright(cwd, "generate", ...sets.flatMap((s) => ["--set", s]), "--out", "estate");
     expect(result).toMatchObject({ code: 0, err: "" });
-    expect(existsSync(join(cwd, "estate", "main.tf"))).toBe(true);
+    expect(existsSync(join(cwd, "estate", "trail.tf"))).toBe(true);
   });
 
   it("names the missing answer when --set flags are not enough", async () => {

@@ -123,7 +123,7 @@ describe("trailwright init --yes", () => {
     expect(noQuestions.asked).toEqual([]);
 
     const written = filesIn(join(cwd, DEFAULT_OUT_DIR));
-    expect(Object.keys(written)).toEqual(expect.arrayContaining(["main.tf", "trailwright.json"]));
+    expect(Object.keys(written)).toEqual(expect.arrayContaining(["trail.tf", "trailwright.json"]));
     expect(JSON.parse(written["trailwright.json"]!)).toMatchObject({ preset: "uk-smb", accounts: { management: "123456789012" } });
 
     const stdout = io.stdout.join("\n");
@@ -150,7 +150,7 @@ describe("trailwright init with saved answers", () => {
     expect(code).toBe(0);
     expect(prompter.asked).toEqual(["confirm"]);
     expect(filesIn(join(cwd, "second"))).toEqual(filesIn(join(cwd, "first")));
-    expect(Object.keys(filesIn(join(cwd, "second")))).toContain("main.tf.json");
+    expect(Object.keys(filesIn(join(cwd, "second")))).toContain("trail.tf.json");
   });
 
   it("--dry-run writes nothing and does not ask for confirmation", async () => {

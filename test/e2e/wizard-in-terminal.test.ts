@@ -72,7 +72,7 @@ describe("init in a real terminal", () => {
     expect(asked[asked.length - 1]).toMatch(/^\? Write the estate to estate\/\?/);
     expect(finalScreen).toContain("Regenerate the same estate in CI");
     const estate = join(work, "estate");
-    for (const file of ["main.tf", "versions.tf", "trailwright.json", "README.md", "COMPLIANCE.md"]) {
+    for (const file of ["trail.tf", "keys.tf", "versions.tf", "trailwright.json", "README.md", "COMPLIANCE.md"]) {
       expect(existsSync(join(estate, file)), file).toBe(true);
     }
     expect(JSON.parse(readFileSync(join(estate, "trailwright.json"), "utf8"))).toMatchObject({

@@ -20,7 +20,7 @@ import type { GeneratedEstate } from "../../src/output/generated-file.js";
 import { resolvePlan } from "../../src/plan/resolve-plan.js";
 import { AWS_PROVIDER_CONSTRAINT } from "../../src/synth/estate-stack.js";
 import { generateEstate, synthesizeEstate } from "../../src/synth/generate-estate.js";
-import { fileText, presetTfJson, type TfJson } from "../helpers/estate-cache.js";
+import { fileText, mergedTfJson, presetTfJson, type TfJson } from "../helpers/estate-cache.js";
 import { presetConfig, presetPlan, type PresetId } from "../helpers/preset-answers.js";
 import { hclToJson, semanticDiff, terraformFmtCheck, terraformValidate } from "../helpers/terraform.js";
 
@@ -39,8 +39,7 @@ function moduleEstate(id: PresetId, format: "hcl" | "json", extraSets: readonly 
 }
 
 async function moduleJson(id: PresetId): Promise<TfJson & { output: Record<string, { value: unknown; description?: string }> }> {
-  const estate = await moduleEstate(id, "json");
-  return { ...JSON.parse(fileText(estate, "main.tf.json")), ...JSON.parse(fileText(estate, "outputs.tf.json")) };
+  return mergedTfJson(await moduleEstate(id, "json")) as TfJson & { output: Record<string, { value: unknown; description?: string }> };
 }
 
 function writeTerraform(estate: GeneratedEstate, dir: string): void {
@@ -143,7 +142,7 @@ describe.each(["uk-bank", "uk-smb"] as const)("%s as a module", (id) => {
     expect(aws.source).toBe("hashicorp/aws");
     if (org) {
       expect(aws.configuration_aliases).toEqual(ORG_ALIASES.map((a) => `aws.${a}`));
-      expect(fileText(await moduleEstate(id, "hcl"), "main.tf")).toContain("configuration_aliases = [aws.management, aws.log_archive]");
+      expect(fileText(await moduleEstate(id, "hcl"), "versions.tf")).toContain("configuration_aliases = [aws.management, aws.log_archive]");
     } else {
       expect(aws).not.toHaveProperty("configuration_aliases");
     }
@@ -155,15 +154,15 @@ describe.each(["uk-bank", "uk-smb"] as const)("%s as a module", (id) => {
     expect(new Set(Object.values(providerOf(tf)))).toEqual(new Set(org ? ORG_ALIASES.map((a) => `aws.${a}`) : ["aws"]));
   });
 
-  it("HCL says exactly what the JSON says (main.tf and outputs.tf)", async () => {
+  it("HCL says exactly what the JSON says, file by file", async () => {
     const hcl = await moduleEstate(id, "hcl");
     const json = await moduleEstate(id, "json");
-    for (const [hclFile, jsonFile] of [
-      ["main.tf", "main.tf.json"],
-      ["outputs.tf", "outputs.tf.json"],
-    ] as const) {
-      const differences = semanticDiff(await hclToJson(fileText(hcl, hclFile)), JSON.parse(fileText(json, jsonFile)));
-      expect(differences, hclFile).toEqual([]);
+    const hclFiles = hcl.files.filter((f) => f.path.endsWith(".tf")).map((f) => f.path);
+    expect(hclFiles).toContain("account-guards.tf");
+    expect(hclFiles).not.toContain("providers.tf");
+    for (const path of hclFiles) {
+      const differences = semanticDiff(await hclToJson(fileText(hcl, path)), JSON.parse(fileText(json, `${path}.json`)));
+      expect(differences, path).toEqual([]);
     }
   });
 
@@ -255,7 +254,7 @@ describe("module mode details", () => {
 
   it("the answers' own tags reach the resources too", async () => {
     const estate = await moduleEstate("uk-smb", "json", ['tags={"cost-centre":"sec-ops"}']);
-    const tf = JSON.parse(fileText(estate, "main.tf.json")) as TfJson;
+    const tf = mergedTfJson(estate);
     expect(tf.resource.aws_s3_bucket!.log_archive_bucket!.tags).toEqual({ "managed-by": "trailwright", "trailwright-estate": "audit", "cost-centre": "sec-ops" });
   });
 

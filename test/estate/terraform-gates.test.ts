@@ -27,11 +27,16 @@ describe.each(PRESET_IDS)("%s output passes the Terraform gates", (id) => {
     expect(result).toMatchObject({ errors: 0, warnings: 0 });
   });
 
-  it("HCL says exactly what the JSON says", async () => {
-    const hcl = fileText(await presetEstate(id, "hcl"), "main.tf");
-    const json = JSON.parse(fileText(await presetEstate(id, "json"), "main.tf.json"));
-    const differences = semanticDiff(await hclToJson(hcl), json);
-    expect(differences).toEqual([]);
+  it("HCL says exactly what the JSON says, file by file", async () => {
+    const hcl = await presetEstate(id, "hcl");
+    const json = await presetEstate(id, "json");
+    const tfFiles = (estate: GeneratedEstate, ext: string) => estate.files.filter((f) => f.path.endsWith(ext) && !f.path.includes("/")).map((f) => f.path);
+    const hclFiles = tfFiles(hcl, ".tf");
+    expect(tfFiles(json, ".tf.json")).toEqual(hclFiles.map((p) => `${p}.json`));
+    for (const path of hclFiles) {
+      const differences = semanticDiff(await hclToJson(fileText(hcl, path)), JSON.parse(fileText(json, `${path}.json`)));
+      expect(differences, path).toEqual([]);
+    }
   });
 });
 

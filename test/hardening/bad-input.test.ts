@@ -331,7 +331,7 @@ describe("bad input leaves an earlier generation exactly as it was", () => {
   });
 
   it("has a generated folder to protect", () => {
-    expect(Object.keys(treeOf(join(cwd, "prior")))).toEqual(expect.arrayContaining(["main.tf", "trailwright.json"]));
+    expect(Object.keys(treeOf(join(cwd, "prior")))).toEqual(expect.arrayContaining(["trail.tf", "trailwright.json"]));
   });
 
   it.each(rows.map((row) => [row.name, row] as const))("%s", async (_name, row) => {

@@ -108,7 +108,7 @@ describe("internal errors", () => {
     const first = await runCli(SMB, cwd);
     expect(first.code, first.err.join("\n")).toBe(0);
     const before = treeOf(cwd);
-    expect(Object.keys(before)).toEqual(expect.arrayContaining(["estate/main.tf", "estate/trailwright.json"]));
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(["estate/trail.tf", "estate/trailwright.json"]));
 
     fault.renames = 0;
     fault.renameToFail = 1;

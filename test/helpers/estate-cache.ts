@@ -23,9 +23,40 @@ export function fileText(estate: GeneratedEstate, path: string): string {
   return file.content;
 }
 
-/** The synthesized Terraform JSON of a preset, parsed. */
+/** The synthesized Terraform JSON of a preset, parsed: every .tf.json file merged into one config. */
 export async function presetTfJson(id: PresetId): Promise<TfJson> {
-  return JSON.parse(fileText(await presetEstate(id, "json"), "main.tf.json")) as TfJson;
+  return mergedTfJson(await presetEstate(id, "json"));
+}
+
+/** The .tf.json files of a JSON-format estate as one config (sections and block types merged; a block in two files throws). */
+export function mergedTfJson(estate: GeneratedEstate): TfJson {
+  const merged: Record<string, unknown> = {};
+  for (const file of estate.files.filter((f) => f.path.endsWith(".tf.json") && !f.path.includes("/"))) {
+    mergeInto(merged, JSON.parse(file.content) as Record<string, unknown>, file.path);
+  }
+  return merged as unknown as TfJson;
+}
+
+function mergeInto(into: Record<string, unknown>, from: Record<string, unknown>, where: string, depth = 0): void {
+  for (const [key, value] of Object.entries(from)) {
+    const existing = into[key];
+    // Sections (resource, data, terraform...) and block types merge; a block name seen twice is a layout bug.
+    if (depth < 2 && isRecord(existing) && isRecord(value)) mergeInto(existing, value, `${where}: ${key}`, depth + 1);
+    else if (existing !== undefined) throw new Error(`${where}: ${key} is defined in two files`);
+    else into[key] = value;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Every .tf file of an HCL estate's folder, in path order, as one text (for searching, not for Terraform). */
+export function allHcl(estate: GeneratedEstate): string {
+  return estate.files
+    .filter((f) => f.path.endsWith(".tf") && !f.path.includes("/"))
+    .map((f) => f.content)
+    .join("\n");
 }
 
 export interface TfJson {

@@ -2,6 +2,7 @@
 // with an output folder, the drift check CI runs, hand edits, --force and
 // --dry-run. One estate is generated per step (about a second each), so the
 // steps share one folder and run in order.
+import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -57,13 +58,20 @@ describe("trailwright generate in a repository", () => {
       MANIFEST_FILE,
       "COMPLIANCE.md",
       "README.md",
+      "access-log-bucket.tf",
+      "alarms.tf",
+      "alert-topics.tf",
+      "archive-bucket.tf",
       "backend.tf",
       "ci/README.md",
       "ci/github-actions.yml",
       "ci/gitlab-ci.yml",
-      "main.tf",
+      "keys.tf",
+      "metric-filters.tf",
       "outputs.tf",
       "providers-override.tf",
+      "providers.tf",
+      "trail.tf",
       "trailwright.json",
       "versions.tf",
     ]);
@@ -99,33 +107,33 @@ describe("trailwright generate in a repository", () => {
   });
 
   it("a hand edit: --check exits 4 with a diff, generate exits 3 naming it and keeps it, --dry-run shows it, --force restores", async () => {
-    const generated = text(out, "main.tf");
-    const edited = generated.replace("multi_region", "# edited by hand\n  multi_region");
+    const generated = text(out, "trail.tf");
+    const edited = generated.replace('resource "aws_cloudtrail" "trail_main" {\n', '$&  # edited by hand\n');
     expect(edited).not.toBe(generated);
-    writeFileSync(join(out, "main.tf"), edited);
+    writeFileSync(join(out, "trail.tf"), edited);
 
     const check = await trailwright(repo, "generate", "--out", OUT, "--check");
     expect(check.code).toBe(4);
-    expect(check.err).toContain("main.tf: edited by hand");
+    expect(check.err).toContain("trail.tf: edited by hand");
     expect(check.err).toContain("-  # edited by hand");
-    expect(check.err).toContain(`trailwright: 1 file differs between ${OUT} and a fresh generation: main.tf (edited)`);
+    expect(check.err).toContain(`trailwright: 1 file differs between ${OUT} and a fresh generation: trail.tf (edited)`);
 
     const refused = await trailwright(repo, "generate", "--out", OUT);
     expect(refused.code).toBe(3);
-    expect(refused.err).toContain("main.tf (edited by hand");
-    expect(text(out, "main.tf")).toBe(edited);
+    expect(refused.err).toContain("trail.tf (edited by hand");
+    expect(text(out, "trail.tf")).toBe(edited);
 
     const before = identities(out);
     const dryRun = await trailwright(repo, "generate", "--out", OUT, "--dry-run");
     expect(dryRun.code).toBe(3);
-    expect(dryRun.out).toMatch(/conflict\s+main\.tf/);
+    expect(dryRun.out).toMatch(/conflict\s+trail\.tf/);
     expect(dryRun.out).toMatch(/unchanged\s+versions\.tf/);
     expect(identities(out)).toEqual(before);
 
     const forced = await trailwright(repo, "generate", "--out", OUT, "--force");
     expect(forced.code).toBe(0);
-    expect(forced.out).toMatch(/update\s+main\.tf\s+\(edited by hand; --force\)/);
-    expect(text(out, "main.tf")).toBe(generated);
+    expect(forced.out).toMatch(/update\s+trail\.tf\s+\(edited by hand; --force\)/);
+    expect(text(out, "trail.tf")).toBe(generated);
     expect((await trailwright(repo, "generate", "--out", OUT, "--check")).code).toBe(0);
   });
 
@@ -144,9 +152,9 @@ describe("trailwright generate in a repository", () => {
     const fromFolder = await trailwright(repo, "generate", "--out", OUT);
     expect(fromFolder.code).toBe(0);
     expect(fromFolder.out).toMatch(/update\s+trailwright\.json\s+\(your edits were read as the answers/);
-    expect(fromFolder.out).toMatch(/update\s+main\.tf$/m);
+    expect(fromFolder.out).toMatch(/update\s+trail\.tf$/m);
     expect(JSON.parse(text(out, "trailwright.json")).retention.hotDays).toBe(400);
-    expect(text(out, "main.tf")).toContain("retention_in_days = 400");
+    expect(text(out, "trail.tf")).toContain("retention_in_days = 400");
     expect((await trailwright(repo, "generate", "--out", OUT, "--check")).code).toBe(0);
   });
 
@@ -173,5 +181,31 @@ describe("--format is an answer saved with the others", () => {
     expect(JSON.parse(text(join(repo, "estate"), "trailwright.json")).output.format).toBe("json");
     const check = await trailwright(repo, "generate", "--out", "estate", "--check");
     expect(check).toMatchObject({ code: 0, err: "" });
+  });
+});
+
+describe("an estate generated as one main.tf (trailwright before the split by concern)", () => {
+  it("--check reports main.tf as no longer generated; a regeneration removes it and records the new files", async () => {
+    const repo = fileFolder();
+    const first = await trailwright(repo, "generate", ...ANSWERS.slice(0, 6), "--out", "estate");
+    expect(first.code).toBe(0);
+    const estate = join(repo, "estate");
+    // What an earlier version left: a main.tf it generated, listed in its manifest.
+    const oldMain = "# resources, as the previous trailwright wrote them\n";
+    put(estate, "main.tf", oldMain);
+    const manifest = JSON.parse(text(estate, MANIFEST_FILE));
+    manifest.files["main.tf"] = createHash("sha256").update(oldMain).digest("hex");
+    put(estate, MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
+
+    const check = await trailwright(repo, "generate", "--out", "estate", "--check");
+    expect(check.code).toBe(4);
+    expect(check.err).toContain("main.tf: no longer generated: a regeneration would remove it");
+
+    const again = await trailwright(repo, "generate", "--out", "estate");
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/remove\s+main\.tf/);
+    expect(Object.keys(tree(estate))).not.toContain("main.tf");
+    expect(Object.keys(JSON.parse(text(estate, MANIFEST_FILE)).files)).toEqual(expect.arrayContaining(["keys.tf", "trail.tf", "versions.tf"]));
+    expect((await trailwright(repo, "generate", "--out", "estate", "--check")).code).toBe(0);
   });
 });

@@ -114,7 +114,7 @@ describe("the packed package", () => {
     const config = presetConfig("uk-smb");
     const fromSources = await generateEstate(resolvePlan(config), config);
     for (const file of fromSources.files) expect(readFileSync(join(app, "estate", file.path), "utf8"), file.path).toBe(file.content);
-    expect(fromSources.files.map((f) => f.path)).toEqual(expect.arrayContaining(["main.tf", "versions.tf", "trailwright.json"]));
+    expect(fromSources.files.map((f) => f.path)).toEqual(expect.arrayContaining(["trail.tf", "keys.tf", "versions.tf", "trailwright.json"]));
     // cdktf's App makes a cdktf.out/ folder where it runs unless told otherwise.
     expect(readdirSync(app).sort()).toEqual(["estate", "node_modules", "package-lock.json", "package.json"]);
   });
@@ -138,6 +138,6 @@ describe("the packed package", () => {
       cwd: work,
       stdio: ["ignore", "pipe", "pipe"],
     });
-    expect(readFileSync(join(work, "from-npx", "main.tf"), "utf8")).toMatch(/^resource "aws_cloudtrail" "trail_main" \{$/m);
+    expect(readFileSync(join(work, "from-npx", "trail.tf"), "utf8")).toMatch(/^resource "aws_cloudtrail" "trail_main" \{$/m);
   });
 });

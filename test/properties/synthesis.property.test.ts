@@ -9,7 +9,7 @@ import type { GeneratedEstate } from "../../src/output/generated-file.js";
 import { resolvePlan } from "../../src/plan/resolve-plan.js";
 import { generateEstate } from "../../src/synth/generate-estate.js";
 import { presetPlan } from "../helpers/preset-answers.js";
-import { presetTfJson, type TfJson } from "../helpers/estate-cache.js";
+import { allHcl, mergedTfJson, presetTfJson, type TfJson } from "../helpers/estate-cache.js";
 import { expectCatalogControls } from "./catalog-checks.js";
 import { validConfig, type RawConfig } from "./config-arbitraries.js";
 import { runSettings } from "./run-settings.js";
@@ -32,7 +32,7 @@ describe("synthesizing the config space", () => {
         const config = validateConfig(withFormat(raw, "json"), "property");
         const plan = resolvePlan(config);
         const first = await generateEstate(plan, config);
-        expectCatalogControls(plan, JSON.parse(text(first, "main.tf.json")) as TfJson);
+        expectCatalogControls(plan, mergedTfJson(first));
         const second = await generateEstate(resolvePlan(config), config);
         expect(second).toEqual(first);
       }),
@@ -45,9 +45,8 @@ describe("synthesizing the config space", () => {
       fc.asyncProperty(validConfig, async (raw) => {
         const config = validateConfig(withFormat(raw, "hcl"), "property");
         const first = await generateEstate(resolvePlan(config), config);
-        const main = text(first, "main.tf");
-        expect(main).toMatch(/^resource "aws_cloudtrail"/m);
-        expect(main).not.toMatch(/\$\{TfToken|TOKEN\[/);
+        expect(text(first, "trail.tf")).toMatch(/^resource "aws_cloudtrail"/m);
+        expect(allHcl(first)).not.toMatch(/\$\{TfToken|TOKEN\[/);
         expect(await generateEstate(resolvePlan(config), config)).toEqual(first);
       }),
       runSettings(HCL_RUNS, 120_000),
