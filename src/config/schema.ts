@@ -13,6 +13,10 @@ const email = z.string().regex(/^[^\s@"'<>\\]+@[^\s@"'<>\\]+\.[A-Za-z]{2,}$/, "a
 const bucketName = z
   .string()
   .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens");
+/** A folder inside the repository, relative to its root: "." or a/b/c with no "..", no leading "/", no quoting needed. */
+const repoFolder = z
+  .string()
+  .regex(/^(\.|[A-Za-z0-9_][A-Za-z0-9._-]*(\/[A-Za-z0-9_][A-Za-z0-9._-]*)*)$/, 'a folder relative to the repository root, e.g. "infra" or "." (letters, digits, ".", "_", "-" and "/"; no "..")');
 const roleName = z.string().regex(/^[\w+=,.@-]{1,64}$/, "an IAM role name (letters, digits and +=,.@_-)");
 const roleArn = z.string().regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "an IAM role ARN like arn:aws:iam::123456789012:role/LogReader");
 
@@ -85,6 +89,11 @@ export const configSchema = z.strictObject({
       format: z.enum(["hcl", "json"]).optional(),
       /** root: a complete root module (default); module: a child module an existing root calls. */
       mode: z.enum(["root", "module"]).optional(),
+      /**
+       * Module mode: the folder of the root module that calls this one, relative to the
+       * repository root (default "."). The README's module call uses the path from there.
+       */
+      callerDir: repoFolder.optional(),
       /** CI pipeline files to generate around the Terraform. */
       pipelines: z.array(z.enum(["github", "gitlab"])).optional(),
       /** S3 backend configuration for the generated root module (native S3 lock files). */

@@ -1,29 +1,36 @@
 // Module mode: how a root module calls the generated folder, for the README.
-// The snippet declares the providers the module expects exactly as root mode
-// would have (alias, region, assume_role into each account, allowed_account_ids),
-// so pasting it into a root module is enough to plan. Every value comes from
-// the validated plan (account ids, role ARNs, region names), none of which can
-// hold a quote or `${`; JSON string quoting is also valid HCL for them.
+// The snippet is the module block alone, pasted into a root module that already
+// configures its providers: a second `provider "aws"` block with the same alias
+// would make `terraform init` fail. What each expected provider must reach is a
+// table beside it. The source is the path from the calling root module
+// (output.callerDir, relative to the repository root) to the output folder,
+// which the CLI computes from the repository root, never from the working
+// directory, so the README is the same wherever trailwright runs.
+import { posix } from "node:path";
 import type { AccountPlan, AccountRole, ResolvedPlan } from "../model/plan.js";
 import type { AddressIndex } from "./address-index.js";
 import { ESTATE_COMPONENTS } from "./estate-components.js";
+import { ConfigError } from "../model/errors.js";
 
 /** The module block's name in the snippet; the README's examples read outputs through it. */
 export const MODULE_NAME = "audit_logging";
 
 const ROLES: readonly AccountRole[] = ["management", "logArchive", "security"];
 
-function providerBlock(account: AccountPlan, region: string): string {
-  const lines = ['provider "aws" {'];
-  if (account.providerAlias) lines.push(`  alias               = ${JSON.stringify(account.providerAlias)}`);
-  lines.push(`  region              = ${JSON.stringify(region)}`, `  allowed_account_ids = [${JSON.stringify(account.id)}]`);
-  if (account.assumeRoleArn) lines.push("", "  assume_role {", `    role_arn = ${JSON.stringify(account.assumeRoleArn)}`, "  }");
-  lines.push("}");
-  return lines.join("\n");
+/**
+ * The module source: the path from the calling root module (output.callerDir)
+ * to the output folder, both relative to the repository root. Terraform reads
+ * a local source only when it starts with ./ or ../. Undefined when the two
+ * are the same folder: a root module cannot call itself.
+ */
+export function moduleSource(callerDir: string, outDir: string): string | undefined {
+  const path = posix.relative(posix.normalize(callerDir), posix.normalize(outDir));
+  if (path === "") return undefined;
+  return path.startsWith("../") ? path : `./${path}`;
 }
 
-function moduleBlock(aliases: readonly string[]): string {
-  const lines = [`module "${MODULE_NAME}" {`, '  source = "./audit-logging" # the path from this root module to the generated folder'];
+function moduleBlock(source: string, aliases: readonly string[]): string {
+  const lines = [`module "${MODULE_NAME}" {`, `  source = ${JSON.stringify(source)}`];
   if (aliases.length > 0) {
     const width = Math.max(...aliases.map((a) => `aws.${a}`.length));
     lines.push("", "  providers = {", ...aliases.map((a) => `    ${`aws.${a}`.padEnd(width)} = aws.${a}`), "  }");
@@ -33,8 +40,10 @@ function moduleBlock(aliases: readonly string[]): string {
 }
 
 export interface ModuleCall {
-  /** Provider blocks and the module block, `terraform fmt`-canonical. */
+  /** The module block alone, `terraform fmt`-canonical: the caller's own provider blocks stay the only ones. */
   readonly hcl: string;
+  /** The providers the caller must configure, one table row each. */
+  readonly providers: readonly { readonly name: string; readonly account: string; readonly reach: string }[];
   /** What the module expects of its caller, one Markdown sentence each. */
   readonly notes: readonly string[];
 }
@@ -61,21 +70,37 @@ function providersNote(plan: ResolvedPlan, accounts: readonly AccountPlan[]): st
   const security = accounts.some((a) => a.role === "security")
     ? ""
     : ` No provider for the security account (${plan.accounts.security.id}) is needed: nothing is created there; its log readers are only named in the key and bucket policies.`;
-  return `It expects ${accounts.length} providers, passed in \`providers\`: ${expected}. Give them the credentials and default tags your root module uses; the snippet shows the roles trailwright.json names.${security}`;
+  return `It expects ${accounts.length} providers, passed in \`providers\`: ${expected}. Configure them in your root module (credentials, default tags) to reach the accounts in the table below; the module never declares a provider of its own.${security}`;
 }
 
-export function moduleCall(plan: ResolvedPlan, index: AddressIndex): ModuleCall | undefined {
+/** How a provider reaches its account, in words, for the table. */
+function reach(account: AccountPlan, region: string): string {
+  const how = account.assumeRoleArn ? `assuming \`${account.assumeRoleArn}\`` : "with the caller's own credentials";
+  return `region \`${region}\`, ${how}, \`allowed_account_ids = ["${account.id}"]\``;
+}
+
+export function moduleCall(plan: ResolvedPlan, index: AddressIndex, outDir: string): ModuleCall | undefined {
   if (plan.output.mode !== "module") return undefined;
   const org = plan.topology === "organization";
   const accounts = expectedAccounts(plan, index);
   const aliases = accounts.flatMap((a) => (a.providerAlias ? [a.providerAlias] : []));
-  const hcl = [...accounts.map((a) => providerBlock(a, plan.homeRegion)), moduleBlock(aliases)].join("\n\n");
+  const source = moduleSource(plan.output.callerDir, outDir);
+  if (source === undefined) {
+    throw new ConfigError(`output.callerDir "${plan.output.callerDir}" is the output folder itself: a module cannot be called from its own folder`, {
+      field: "output.callerDir",
+      hint: "set it to the folder of the root module that calls this one, relative to the repository root (e.g. --set output.callerDir=infra), or generate into a subfolder",
+    });
+  }
+  const hcl = moduleBlock(source, aliases);
+  const providers = accounts.map((a) => ({ name: a.providerAlias ? `aws.${a.providerAlias}` : "aws (default)", account: a.id, reach: reach(a, plan.homeRegion) }));
   const tags = Object.entries(plan.tags)
     .map(([k, v]) => `\`${k} = ${v}\``)
     .join(", ");
   return {
     hcl,
+    providers,
     notes: [
+      `\`source\` is the path from the calling root module (\`${plan.output.callerDir === "." ? "the repository root" : plan.output.callerDir}\`, \`output.callerDir\` in \`trailwright.json\`) to this folder (\`${outDir}\`). If your root module is elsewhere, set \`output.callerDir\` to its folder, relative to the repository root, and regenerate.`,
       providersNote(plan, accounts),
       `Before creating anything, the plan checks the account ${org ? "each provider reaches" : "the provider reaches"} (\`data.aws_caller_identity.account_guard_*\`) and stops if ${org ? "one is mapped to the wrong account" : "it is not account " + plan.accounts.management.id}: the module's stand-in for \`allowed_account_ids\`.`,
       `Every resource that takes tags carries the estate's own (${tags}), so they survive your providers' \`default_tags\`, which are added on top (where both set a key, the resource's tag wins).`,

@@ -193,7 +193,7 @@ function costContext(cost: CostEstimate) {
   };
 }
 
-export function readmeContext(plan: ResolvedPlan, index: AddressIndex, cost: CostEstimate) {
+export function readmeContext(plan: ResolvedPlan, index: AddressIndex, cost: CostEstimate, outDir: string) {
   return {
     name: plan.name,
     preset: plan.preset ? `the ${code(plan.preset)} preset` : "a custom configuration",
@@ -204,7 +204,7 @@ export function readmeContext(plan: ResolvedPlan, index: AddressIndex, cost: Cos
     mermaid: estateFlowchart(plan),
     prerequisites: prerequisites(plan, cost),
     applySteps: applySteps(plan, index),
-    moduleCall: moduleCall(plan, index) ?? (false as const),
+    moduleCall: moduleCall(plan, index, outDir) ?? (false as const),
     mfa: mfaRunbook(plan),
     cost: costContext(cost),
   };

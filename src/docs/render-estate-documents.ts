@@ -12,11 +12,13 @@ import { renderTemplate } from "../render/templates.js";
 export interface SynthesizedTerraform {
   /** Every resource and data address in the stack, e.g. `aws_s3_bucket.log_archive_bucket`, `data.aws_iam_policy_document.key_policy_document`. */
   readonly addresses: readonly string[];
+  /** The output folder relative to the repository root, POSIX; module mode's README names it. Default ".". */
+  readonly outDir?: string;
 }
 
 export function renderEstateDocuments(plan: ResolvedPlan, terraform: SynthesizedTerraform): GeneratedFile[] {
   const index = new AddressIndex(terraform.addresses);
-  const readme = renderTemplate("docs/README.md", readmeContext(plan, index, estimateMonthlyCost(plan)));
+  const readme = renderTemplate("docs/README.md", readmeContext(plan, index, estimateMonthlyCost(plan), terraform.outDir ?? "."));
   const compliance = renderTemplate("docs/COMPLIANCE.md", complianceContext(plan, terraform.addresses));
   return [
     { path: "README.md", content: readme },

@@ -214,6 +214,8 @@ export interface OutputPlan {
   readonly format: OutputFormat;
   /** root: a complete root module; module: a child module an existing root calls (no backend, plan or apply of its own). */
   readonly mode: OutputMode;
+  /** Module mode: the calling root module's folder, relative to the repository root ("." by default). */
+  readonly callerDir: string;
   /** CI pipeline files to generate, deduplicated and sorted; empty when none were asked for. */
   readonly pipelines: readonly PipelineKind[];
   /** Root mode only; undefined leaves the backend to the user. */

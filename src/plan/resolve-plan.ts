@@ -203,6 +203,7 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
     output: {
       format: cfg.output?.format ?? "hcl",
       mode: cfg.output?.mode ?? "root",
+      callerDir: cfg.output?.callerDir ?? ".",
       pipelines: [...new Set(cfg.output?.pipelines ?? [])].sort(),
       backend: cfg.output?.backend ? { ...cfg.output.backend } : undefined,
     },

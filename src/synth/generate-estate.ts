@@ -73,8 +73,8 @@ export function terraformAddresses(resolved: Json): string[] {
 }
 
 export interface GenerateEstateOptions {
-  /** The output folder inside the repository, POSIX (repoRelativeOutDir); pipeline files name it. Default ".". */
-  readonly ciOutDir?: string;
+  /** The output folder inside the repository, POSIX (repoRelativeOutDir); pipeline files and module mode's README name it. Default ".". */
+  readonly outDir?: string;
   /** This plan already synthesized (the wizard does it for its summary); synthesized here otherwise. */
   readonly synthesized?: SynthesizedEstate;
 }
@@ -86,8 +86,8 @@ export async function generateEstate(plan: ResolvedPlan, config: TrailwrightConf
   pending.catch(() => {}); // if rendering below throws first, a later fmt failure must not crash the process unhandled
   const answers: GeneratedFile = { path: "trailwright.json", content: `${stableStringify(config)}\n` };
   const aroundTerraform = [
-    ...renderEstateDocuments(plan, { addresses: synthesized.addresses }),
-    ...renderPipelineFiles(plan, { outDir: options.ciOutDir ?? "." }),
+    ...renderEstateDocuments(plan, { addresses: synthesized.addresses, outDir: options.outDir ?? "." }),
+    ...renderPipelineFiles(plan, { outDir: options.outDir ?? "." }),
   ];
   const terraform = await pending;
   const files = [...terraform.files, answers, ...aroundTerraform].sort((a, b) => a.path.localeCompare(b.path, "en"));

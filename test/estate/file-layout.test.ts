@@ -47,7 +47,7 @@ function moduleEstate(id: (typeof PRESET_IDS)[number]): Promise<GeneratedEstate>
   let pending = moduleEstates.get(id);
   if (!pending) {
     const config = presetConfig(id, ["output.mode=module"]);
-    pending = generateEstate(resolvePlan(config), config, { ciOutDir: "infra/audit-logging" });
+    pending = generateEstate(resolvePlan(config), config, { outDir: "infra/audit-logging" });
     moduleEstates.set(id, pending);
   }
   return pending;

@@ -25,6 +25,15 @@ import { presetConfig, presetPlan, type PresetId } from "../helpers/preset-answe
 import { hclToJson, semanticDiff, terraformFmtCheck, terraformValidate } from "../helpers/terraform.js";
 
 const MODULE = ["output.mode=module"];
+/** Where the module is generated, relative to the repository root (generate --out infra/audit-logging from the root). */
+const OUT_DIR = "infra/audit-logging";
+
+/** The HCL block under "## Calling this module" in a module's README. */
+function callSnippet(readme: string): string {
+  const snippet = /## Calling this module\n[\s\S]*?```hcl\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (snippet === undefined) throw new Error("no module call in the README");
+  return snippet;
+}
 const cache = new Map<string, Promise<GeneratedEstate>>();
 
 function moduleEstate(id: PresetId, format: "hcl" | "json", extraSets: readonly string[] = []): Promise<GeneratedEstate> {
@@ -32,7 +41,7 @@ function moduleEstate(id: PresetId, format: "hcl" | "json", extraSets: readonly 
   let pending = cache.get(key);
   if (!pending) {
     const config = presetConfig(id, [...MODULE, `output.format=${format}`, ...extraSets]);
-    pending = generateEstate(resolvePlan(config), config);
+    pending = generateEstate(resolvePlan(config), config, { outDir: OUT_DIR });
     cache.set(key, pending);
   }
   return pending;
@@ -217,38 +226,29 @@ describe.each(["uk-bank", "uk-smb"] as const)("%s as a module", (id) => {
     expect(module.filter((a) => !guards.includes(a))).toEqual(root);
   });
 
-  it("the README shows how to call it, with the providers it expects", async () => {
+  it("the README's module call is the module block alone, with the path from the caller's root module, and a table of the providers it expects", async () => {
     const plan = presetPlan(id, MODULE);
     const readme = fileText(await moduleEstate(id, "hcl"), "README.md");
-    const snippet = /## Calling this module\n[\s\S]*?```hcl\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(snippet).toBeDefined();
-    const parsed = (await hclToJson(snippet!)) as {
-      provider: { aws: { alias?: string; region: string; allowed_account_ids: string[]; assume_role?: { role_arn: string }[] }[] };
-      module: { audit_logging: { source: string; providers?: Record<string, string> }[] };
-    };
-    const roles = org ? (["management", "logArchive"] as const) : (["management"] as const);
-    expect(parsed.provider.aws).toEqual(
-      roles.map((role) => {
-        const a = plan.accounts[role];
-        return {
-          ...(a.providerAlias ? { alias: a.providerAlias } : {}),
-          region: plan.homeRegion,
-          allowed_account_ids: [a.id],
-          ...(a.assumeRoleArn ? { assume_role: [{ role_arn: a.assumeRoleArn }] } : {}),
-        };
-      }),
-    );
+    const snippet = callSnippet(readme);
+    expect(snippet).not.toMatch(/^\s*provider\s/m);
+    const parsed = (await hclToJson(snippet)) as { module: { audit_logging: { source: string; providers?: Record<string, string> }[] } };
+    expect(Object.keys(parsed)).toEqual(["module"]);
     const call = parsed.module.audit_logging[0]!;
-    expect(call.source).toMatch(/^\.\//);
+    expect(call.source).toBe(`./${OUT_DIR}`);
     if (org) expect(call.providers).toEqual(Object.fromEntries(ORG_ALIASES.map((a) => [`aws.${a}`, `\${aws.${a}}`])));
     else expect(call.providers).toBeUndefined();
+    const roles = org ? (["management", "logArchive"] as const) : (["management"] as const);
+    for (const role of roles) {
+      const a = plan.accounts[role];
+      expect(readme).toMatch(new RegExp(`^\\| \`${a.providerAlias ? `aws\\.${a.providerAlias}` : "aws \\(default\\)"}\` \\| ${a.id} \\| `, "m"));
+    }
   });
 });
 
 describe("module mode details", () => {
   it("is deterministic: the same answers give byte-identical files", async () => {
     const config = presetConfig("uk-bank", [...MODULE, "output.format=hcl"]);
-    const again = await generateEstate(resolvePlan(config), config);
+    const again = await generateEstate(resolvePlan(config), config, { outDir: OUT_DIR });
     expect(again.files).toEqual((await moduleEstate("uk-bank", "hcl")).files);
   });
 
@@ -264,5 +264,40 @@ describe("module mode details", () => {
     expect(fileText(root, "outputs.tf")).toBe(fileText(await moduleEstate("uk-bank", "hcl"), "outputs.tf"));
     expect(fileText(root, "README.md")).not.toContain("## Calling this module");
     expect(fileText(await moduleEstate("uk-bank", "hcl"), "README.md")).toContain("## Calling this module");
+  });
+});
+
+describe("the README's module call, pasted into a root module that has its own provider pins", () => {
+  const repo = mkdtempSync(join(tmpdir(), "tw-module-call-"));
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  /** A root module as a team would have it: its own Terraform and provider pins, its own provider blocks. */
+  function existingRoot(aliases: readonly string[]): string {
+    const pins = `terraform {\n  required_version = ">= 1.10.0"\n\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "${AWS_PROVIDER_CONSTRAINT}"\n    }\n  }\n}`;
+    const providers = ['provider "aws" {\n  region = "eu-west-2"\n}', ...aliases.map((a) => `provider "aws" {\n  alias  = "${a}"\n  region = "eu-west-2"\n}`)];
+    return [pins, ...providers].join("\n\n") + "\n";
+  }
+
+  it.each([
+    ["uk-bank", ".", ORG_ALIASES],
+    ["uk-smb", "infra", []],
+  ] as const)("%s called from %s: terraform init and validate pass with 0 warnings", async (id, callerDir, aliases) => {
+    const config = presetConfig(id, [...MODULE, `output.callerDir=${callerDir}`]);
+    const estate = await generateEstate(resolvePlan(config), config, { outDir: OUT_DIR });
+    const root = join(repo, id, callerDir);
+    writeTerraform(estate, join(repo, id, OUT_DIR));
+    mkdirSync(root, { recursive: true });
+    writeFileSync(join(root, "main.tf"), `${existingRoot(aliases)}\n${callSnippet(fileText(estate, "README.md"))}`);
+
+    const fmt = await terraformFmtCheck(root);
+    expect(fmt.output).toBe("");
+    const result = await terraformValidate(root); // runs terraform init (local module, local provider) first
+    expect(result.diagnostics).toEqual([]);
+    expect(result).toMatchObject({ errors: 0, warnings: 0 });
+  });
+
+  it("refuses, before writing, a caller folder that is the output folder itself", async () => {
+    const config = presetConfig("uk-smb", [...MODULE, `output.callerDir=${OUT_DIR}`]);
+    await expect(generateEstate(resolvePlan(config), config, { outDir: OUT_DIR })).rejects.toThrow(/output.callerDir "infra\/audit-logging" is the output folder itself/);
   });
 });

@@ -23,6 +23,9 @@ function text(estate: GeneratedEstate, path: string): string {
   return file.content;
 }
 
+// Where the estate lands in its repository: module mode's README names the path to it.
+const OUT = { outDir: "infra/audit-logging" } as const;
+
 const withFormat = (raw: RawConfig, format: "hcl" | "json"): RawConfig => ({ ...raw, output: { ...raw.output, format } });
 
 describe("synthesizing the config space", () => {
@@ -31,9 +34,9 @@ describe("synthesizing the config space", () => {
       fc.asyncProperty(validConfig, async (raw) => {
         const config = validateConfig(withFormat(raw, "json"), "property");
         const plan = resolvePlan(config);
-        const first = await generateEstate(plan, config);
+        const first = await generateEstate(plan, config, OUT);
         expectCatalogControls(plan, mergedTfJson(first));
-        const second = await generateEstate(resolvePlan(config), config);
+        const second = await generateEstate(resolvePlan(config), config, OUT);
         expect(second).toEqual(first);
       }),
       runSettings(JSON_RUNS, 120_000),
@@ -44,10 +47,10 @@ describe("synthesizing the config space", () => {
     await fc.assert(
       fc.asyncProperty(validConfig, async (raw) => {
         const config = validateConfig(withFormat(raw, "hcl"), "property");
-        const first = await generateEstate(resolvePlan(config), config);
+        const first = await generateEstate(resolvePlan(config), config, OUT);
         expect(text(first, "trail.tf")).toMatch(/^resource "aws_cloudtrail"/m);
         expect(allHcl(first)).not.toMatch(/\$\{TfToken|TOKEN\[/);
-        expect(await generateEstate(resolvePlan(config), config)).toEqual(first);
+        expect(await generateEstate(resolvePlan(config), config, OUT)).toEqual(first);
       }),
       runSettings(HCL_RUNS, 120_000),
     );

@@ -34,7 +34,7 @@ export async function runGenerate(options: GenerateOptions, io: Io): Promise<num
   const config = loadConfig(sources);
   const plan = resolvePlan(config);
   for (const warning of planWarnings(plan)) io.err(`warning: ${warning}`);
-  const estate = await generateEstate(plan, config, { ciOutDir: repoRelativeOutDir(io.cwd, options.out) });
+  const estate = await generateEstate(plan, config, { outDir: repoRelativeOutDir(io.cwd, options.out) });
   // Answers read from the output folder's own trailwright.json: its hand edits are in the new one.
   const inputs = sources.configFile === join(resolve(io.cwd, options.out), "trailwright.json") ? ["trailwright.json"] : [];
   const outcome = await writeOrCheck(estate, resolve(io.cwd, options.out), { ...options, inputs });

@@ -88,7 +88,7 @@ export async function runInit(options: InitOptions, io: Io, deps: InitDeps = {})
     }
   }
 
-  const estate = await generateEstate(plan, config, { ciOutDir: repoRelativeOutDir(io.cwd, out), synthesized });
+  const estate = await generateEstate(plan, config, { outDir: repoRelativeOutDir(io.cwd, out), synthesized });
   const writeOptions = { ...options, out };
   const outcome = await writeOrCheck(estate, resolve(io.cwd, out), writeOptions);
   const code = reportWrite(outcome, estate, writeOptions, io);
