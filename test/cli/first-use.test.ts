@@ -105,9 +105,9 @@ describe("output wording", () => {
     const dry = await runCli(["generate", "--out", "estate", "--set", "retention.hotDays=400", "--dry-run"], cwd);
     expect(dry.code).toBe(0);
     const text = dry.out.join("\n");
-    expect(text).toMatch(/update\s+main\.tf/);
-    expect(text).toContain("--- main.tf (on disk)");
-    expect(text).toContain("+++ main.tf (would be written)");
+    expect(text).toMatch(/update\s+trail\.tf/);
+    expect(text).toContain("--- trail.tf (on disk)");
+    expect(text).toContain("+++ trail.tf (would be written)");
     expect(text).toMatch(/^\s+-\s+retention_in_days\s+=\s+365$/m);
     expect(text).toMatch(/^\s+\+\s+retention_in_days\s+=\s+400$/m);
   });

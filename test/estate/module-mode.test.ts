@@ -6,7 +6,7 @@
 //   `terraform validate` reports 0 errors and 0 warnings. One root calls all
 //   three, so the costly `terraform init` (about 5 s) runs once.
 // - no provider or backend blocks; the aliases it expects are declared;
-// - HCL says what the JSON says, for main.tf and outputs.tf;
+// - HCL says what the JSON says, file by file;
 // - the outputs reference the right resources;
 // - what root mode gets from its provider settings is kept: an account guard
 //   per provider (allowed_account_ids) and the tags on every taggable resource

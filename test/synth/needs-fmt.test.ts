@@ -43,9 +43,9 @@ describe("generation and terraform fmt", () => {
     const plan = presetPlan("uk-bank", ["output.mode=module"]);
     const config = presetConfig("uk-bank", ["output.mode=module"]);
     expect(needsTerraformFmt(synthesizeEstate(plan).config)).toBe(true);
-    expect((await generateEstate(plan, config)).notes).toEqual([]);
+    expect((await generateEstate(plan, config, { outDir: "infra/audit-logging" })).notes).toEqual([]);
     process.env[TERRAFORM_ENV] = "/nonexistent/terraform";
-    const without = await generateEstate(plan, config);
+    const without = await generateEstate(plan, config, { outDir: "infra/audit-logging" });
     expect(without.notes).toEqual([
       `Terraform formatting skipped: ${TERRAFORM_ENV}=/nonexistent/terraform is not an executable file; install Terraform or run \`terraform fmt\` in the output folder.`,
     ]);
