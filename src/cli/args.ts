@@ -24,8 +24,21 @@ export interface InitOptions extends GenerateOptions {
   readonly yes: boolean;
 }
 
+export interface QueryOptions {
+  /** What to run: the catalog listing, one check by id, or the user's own SQL. */
+  readonly what: { readonly kind: "list" } | { readonly kind: "check"; readonly id: string } | { readonly kind: "sql"; readonly sql: string };
+  readonly logs: string | undefined;
+  /** YYYY-MM-DD or an ISO instant ending in Z; checked here, turned into a window by src/query. */
+  readonly since: string | undefined;
+  readonly until: string | undefined;
+  readonly account: string | undefined;
+  readonly region: string | undefined;
+  readonly format: "table" | "json" | "csv";
+}
+
 export type Command =
   | { readonly kind: "generate"; readonly options: GenerateOptions }
+  | { readonly kind: "query"; readonly options: QueryOptions }
   | { readonly kind: "init"; readonly options: InitOptions }
   | { readonly kind: "presets-list" }
   | { readonly kind: "presets-show"; readonly id: string }
@@ -44,7 +57,7 @@ const SHARED = {
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
 
-export const COMMANDS = ["init", "generate", "presets", "help", "version"] as const;
+export const COMMANDS = ["init", "generate", "presets", "query", "help", "version"] as const;
 const PRESETS_SUBCOMMANDS = ["list", "show"] as const;
 
 /** The flag a parseArgs message names as unknown ("Unknown option '--chek'"), if that is the problem. */
@@ -96,6 +109,56 @@ function generateOptions(values: Record<string, unknown>): GenerateOptions {
   };
 }
 
+const QUERY_FLAGS = {
+  list: { type: "boolean" },
+  sql: { type: "string" },
+  logs: { type: "string" },
+  since: { type: "string" },
+  until: { type: "string" },
+  account: { type: "string" },
+  region: { type: "string" },
+  format: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies ParseArgsConfig["options"];
+
+const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?Z)?$/;
+
+function dateFlag(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const instant = value.length === 10 ? `${value}T00:00:00Z` : value;
+  // Date.parse accepts 2026-02-30 by rolling over; the round trip refuses it.
+  const real = DATE.test(value) && !Number.isNaN(Date.parse(instant)) && new Date(Date.parse(instant)).toISOString().slice(0, 10) === value.slice(0, 10);
+  if (!real) throw new UsageError(`${flag} "${value}" is not a date`, `write it as YYYY-MM-DD (a UTC day) or YYYY-MM-DDTHH:MM:SSZ, e.g. ${flag} 2026-12-01`);
+  return value;
+}
+
+function queryOptions(values: Record<string, unknown>, positionals: readonly string[]): QueryOptions {
+  if (positionals.length > 1) throw new UsageError(`query takes one check id (got ${positionals.join(" ")})`, "run `trailwright query --list` for the ids");
+  const chosen = [values.list ? "--list" : undefined, positionals[0], values.sql !== undefined ? "--sql" : undefined].filter((x) => x !== undefined);
+  if (chosen.length !== 1) {
+    throw new UsageError(
+      chosen.length === 0 ? "query needs a check id, --sql or --list" : `query takes one of a check id, --sql or --list (got ${chosen.join(" and ")})`,
+      "run `trailwright query --list`, then `trailwright query root-usage --logs DIR`",
+    );
+  }
+  const format = (values.format as string | undefined) ?? "table";
+  if (format !== "table" && format !== "json" && format !== "csv") throw new UsageError(`--format "${format}" is not a format query prints`, "use --format table (default), json or csv");
+  const what: QueryOptions["what"] = values.list ? { kind: "list" } : values.sql !== undefined ? { kind: "sql", sql: values.sql as string } : { kind: "check", id: positionals[0]! };
+  if (what.kind === "sql" && what.sql.trim() === "") throw new UsageError("--sql is empty", 'write a query over cloudtrail_logs, e.g. --sql "SELECT eventname, count(*) AS n FROM cloudtrail_logs GROUP BY 1"');
+  const logs = values.logs as string | undefined;
+  if (what.kind !== "list" && (logs === undefined || logs === "")) {
+    throw new UsageError("query needs --logs DIR, the folder holding the downloaded logs", "download a day with `aws s3 sync s3://BUCKET/AWSLogs/ logs/AWSLogs/ --exclude \"*\" --include \"*/2026/12/01/*\"`, then --logs logs");
+  }
+  const since = dateFlag("--since", values.since as string | undefined);
+  const until = dateFlag("--until", values.until as string | undefined);
+  if (since !== undefined && until !== undefined && until < since) throw new UsageError(`--until ${until} is before --since ${since}`, "give the earlier date to --since");
+  const account = values.account as string | undefined;
+  if (account !== undefined && !/^\d{12}$/.test(account)) throw new UsageError(`--account "${account}" is not an AWS account id`, "expected an AWS account id of exactly 12 digits");
+  const region = values.region as string | undefined;
+  if (region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new UsageError(`--region "${region}" is not an AWS Region code`, "write it like eu-west-2");
+  return { what, logs, since, until, account, region, format };
+}
+
 export function parseCommand(argv: readonly string[]): Command {
   const [name, ...rest] = argv;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") return { kind: "help", topic: rest[0] };
@@ -110,6 +173,17 @@ export function parseCommand(argv: readonly string[]): Command {
       const { values } = parse("init", rest, { ...SHARED, yes: { type: "boolean", short: "y" } });
       if (values.help) return { kind: "help", topic: "init" };
       return { kind: "init", options: { ...generateOptions(values), yes: Boolean(values.yes) } };
+    }
+    case "query": {
+      let parsed;
+      try {
+        parsed = parseArgs({ args: rest, options: QUERY_FLAGS, strict: true, allowPositionals: true });
+      } catch (error) {
+        const message = (error as Error).message.split("\n")[0]!;
+        throw new UsageError(`query: ${message}`, "run `trailwright query --help` for the flags it takes");
+      }
+      if (parsed.values.help) return { kind: "help", topic: "query" };
+      return { kind: "query", options: queryOptions(parsed.values, parsed.positionals) };
     }
     case "presets": {
       const [sub, id, ...extra] = rest;
@@ -132,7 +206,7 @@ export function parseCommand(argv: readonly string[]): Command {
     default:
       throw new UsageError(
         `unknown command "${name}"${didYouMean(name.replace(/^-+/, ""), COMMANDS, (c) => `trailwright ${c}`)}`,
-        "commands: init, generate, presets (run `trailwright --help`)",
+        "commands: init, generate, presets, query (run `trailwright --help`)",
       );
   }
 }

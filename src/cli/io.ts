@@ -6,6 +6,11 @@ export interface Io {
   readonly interactive: boolean;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Rewrites one status line in place (a terminal on stderr only); absent
+   * where stderr is a file or pipe, so logs are not filled with redraws.
+   */
+  readonly progress?: (text: string) => void;
 }
 
 export function processIo(): Io {
@@ -15,5 +20,7 @@ export function processIo(): Io {
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     cwd: process.cwd(),
     env: process.env,
+    // \r returns to the line's start, ESC[K clears the rest; an empty text erases the line.
+    progress: process.stderr.isTTY ? (text) => process.stderr.write(`\r\u001b[K${text}`) : undefined,
   };
 }

@@ -29,6 +29,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await (await import("./commands/generate.js")).runGenerate(command.options, io);
       case "init":
         return await (await import("./commands/init.js")).runInit(command.options, io);
+      case "query":
+        return await (await import("./commands/query.js")).runQuery(command.options, io);
     }
   } catch (error) {
     return reportError(error, io);
