@@ -80,6 +80,9 @@ async function bundleInto(outdir) {
     metafile: true,
     logLevel: "warning",
     plugins: [leaveOutArchiver, precompileTemplates],
+    // DuckDB (70 MB native) is imported by `trailwright query` only, from the
+    // user's own install; it is never bundled nor a dependency (src/query/local/load-duckdb.ts).
+    external: ["@duckdb/node-api"],
     // Templates arrive precompiled, so the bundle needs Handlebars' runtime, not its compiler.
     alias: { handlebars: "handlebars/runtime" },
     // cdktf and constructs are CommonJS and call require(); give the ESM bundle one.
