@@ -1,8 +1,10 @@
 // `npm run bench`: how fast a cold `trailwright generate` is, per preset,
 // against a bare `node -e 0` measured in the same run (so a busy machine slows
-// both), plus peak memory and the installed size of the packed package.
+// both), plus peak memory and the installed size of the packed package; and how
+// fast `trailwright query daily-review` reads 200,000 events, against DuckDB
+// alone scanning the same files (scripts/bench/duckdb-scan.mjs).
 //
-//   node scripts/bench.mjs [--runs N] [--strict]
+//   node scripts/bench.mjs [--runs N] [--query-runs N] [--strict]
 //
 // Every run is a fresh process writing into a fresh folder ("cold" = new
 // process; the file cache is warmed by one untimed run of each first). Runs
@@ -16,13 +18,16 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { haveGnuTime, measure, median } from "./bench/measure.mjs";
 import { PRESET_SETS } from "./bench/preset-answers.mjs";
+import { QUERY_EVENTS, writeBenchArchive } from "./bench/query-archive.mjs";
 
-const TARGETS = { preset: "uk-bank", maxRatio: 5, maxRssMb: 120, maxInstalledMb: 5 };
+const TARGETS = { preset: "uk-bank", maxRatio: 5, maxRssMb: 120, maxInstalledMb: 5, maxQueryRatio: 1.5 };
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const { values: flags } = parseArgs({ options: { runs: { type: "string", default: "7" }, strict: { type: "boolean", default: false } } });
+const { values: flags } = parseArgs({ options: { runs: { type: "string", default: "7" }, "query-runs": { type: "string", default: "3" }, strict: { type: "boolean", default: false } } });
 const runs = Number(flags.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs needs a whole number above 0, not ${flags.runs}`);
+const queryRuns = Number(flags["query-runs"]);
+if (!Number.isInteger(queryRuns) || queryRuns < 1) throw new Error(`--query-runs needs a whole number above 0, not ${flags["query-runs"]}`);
 
 function newestMtime(path) {
   const stat = statSync(path);
@@ -106,12 +111,53 @@ for (const target of targets) {
 console.log("(medians; CPU is user+sys including the `terraform fmt` child, in 10 ms ticks; peak RSS is the largest process over all runs)");
 console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
+/**
+ * `query daily-review` over 200,000 events against DuckDB's own scan of the
+ * same files, both cold processes, interleaved. The scan uses the same
+ * explicit schema (from the TypeScript source, through tsx) so the two read
+ * the same columns; the difference is trailwright's own work: listing and
+ * checking files, the view, the shim, the twelve counts and the output.
+ */
+function benchQuery() {
+  const schema = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", "const m = await import('./src/query/cloudtrail-schema.ts'); process.stdout.write(m.duckdbRecordsType());"], { cwd: root, encoding: "utf8" });
+  if (schema.status !== 0) throw new Error(`reading the record schema failed:\n${schema.stderr}`);
+  const archive = writeBenchArchive();
+  try {
+    const query = { label: "query daily-review", args: [bin, "query", "daily-review", "--logs", archive.root, "--format", "json"] };
+    const scan = { label: "DuckDB scan alone", args: [join(root, "scripts", "bench", "duckdb-scan.mjs"), schema.stdout, ...archive.logs] };
+    const once = (target) => {
+      const result = measure(process.execPath, target.args, { cwd: archive.root });
+      if (result.status !== 0) throw new Error(`${target.label} exited ${result.status}:\n${result.stderr}`);
+      return result;
+    };
+    once(query); // warm the file cache; not counted
+    once(scan);
+    const times = { query: [], scan: [] };
+    for (let i = 0; i < queryRuns; i++) {
+      times.query.push(once(query));
+      times.scan.push(once(scan));
+    }
+    const row = (list) => ({ wallMs: median(list.map((s) => s.wallMs)), peakRssMb: haveGnuTime ? Math.max(...list.map((s) => s.peakRssMb)) : undefined });
+    return { query: row(times.query), scan: row(times.scan), files: archive.logs.length };
+  } finally {
+    rmSync(archive.root, { recursive: true, force: true });
+  }
+}
+
+const queried = benchQuery();
+const queryRatio = queried.query.wallMs / queried.scan.wallMs;
+console.log(`\nquery: ${QUERY_EVENTS.toLocaleString("en-GB")} events in ${queried.files} files, ${queryRuns} cold runs each, interleaved`);
+for (const [label, r] of [["query daily-review", queried.query], ["DuckDB scan alone", queried.scan]]) {
+  console.log(`${label.padEnd(24)}  ${fmt(r.wallMs)} ms${r.peakRssMb === undefined ? "" : `   peak RSS ${r.peakRssMb.toFixed(1)} MB`}`);
+}
+
 const size = installedSize();
 const bank = rows.get(TARGETS.preset);
 const checks = [
   [`${TARGETS.preset} wall within ${TARGETS.maxRatio}x bare node`, `${bank.ratio.toFixed(2)}x`, bank.ratio <= TARGETS.maxRatio],
   ...(bank.peakRssMb === undefined ? [] : [[`${TARGETS.preset} peak RSS under ${TARGETS.maxRssMb} MB`, `${bank.peakRssMb.toFixed(1)} MB`, bank.peakRssMb < TARGETS.maxRssMb]]),
   [`installed package under ${TARGETS.maxInstalledMb} MB`, `${size.unpackedMb.toFixed(2)} MB`, size.unpackedMb < TARGETS.maxInstalledMb],
+  [`query daily-review within ${TARGETS.maxQueryRatio}x DuckDB's scan`, `${queryRatio.toFixed(2)}x`, queryRatio <= TARGETS.maxQueryRatio],
 ];
 console.log(`\ntargets (npm pack: ${size.files} files, tarball ${size.tarballKb.toFixed(0)} kB):`);
 for (const [what, value, ok] of checks) console.log(`  ${ok ? "PASS" : "FAIL"}  ${what.padEnd(42)} ${value}`);

@@ -100,6 +100,28 @@ describe("the packed package", () => {
     expect([...staticClosure(chunk("init-"))].some((f) => readFileSync(f, "utf8").includes("ExitPromptError"))).toBe(true);
   });
 
+  it("leaves DuckDB out: query --list runs without it, a query names the one command that installs it", () => {
+    const dist = join(app, "node_modules", "trailwright", "dist");
+    const chunks = readdirSync(join(dist, "chunks")).map((f) => readFileSync(join(dist, "chunks", f), "utf8"));
+    // The import stays a bare specifier resolved at run time; no DuckDB code is inside.
+    expect(chunks.filter((c) => c.includes('import("@duckdb/node-api")'))).toHaveLength(1);
+    expect(chunks.some((c) => c.includes("@duckdb/node-bindings") || c.includes("DuckDBLogicalType"))).toBe(false);
+
+    const list = execFileSync("npx", ["--no", "trailwright", "query", "--list"], { cwd: app, encoding: "utf8" });
+    expect(list).toMatch(/^daily-review\s+high\s+Daily review summary$/m);
+    const logs = join(work, "logs", "AWSLogs", "111122223333", "CloudTrail", "eu-west-2", "2026", "12", "01");
+    mkdirSync(logs, { recursive: true });
+    writeFileSync(join(logs, "111122223333_CloudTrail_eu-west-2_20261201T1005Z_x.json.gz"), "");
+    let failure: { status: number; stderr: string } | undefined;
+    try {
+      execFileSync("npx", ["--no", "trailwright", "query", "root-usage", "--logs", join(work, "logs")], { cwd: app, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    } catch (error) {
+      failure = error as { status: number; stderr: string };
+    }
+    expect(failure?.status).toBe(2);
+    expect(failure?.stderr).toContain(`install it with: npm install --prefix "${app}" @duckdb/node-api@`);
+  });
+
   it("runs from the installed bin: npx trailwright presets list", () => {
     const out = execFileSync("npx", ["--no", "trailwright", "presets", "list"], { cwd: app, encoding: "utf8" });
     expect(out).toMatch(/^uk-smb\s+\S/m);

@@ -6,7 +6,8 @@
 import { duckdbRecordsType, duckdbSelectList, CLOUDTRAIL_RECORD, duckdbType } from "../cloudtrail-schema.js";
 import { DUCKDB_SHIM } from "../dialect.js";
 import type { DuckDbModule } from "./load-duckdb.js";
-import type { LogFile } from "./log-files.js";
+import { sep } from "node:path";
+import { LOG_KEY, type LogFile } from "./log-files.js";
 
 type Connection = Awaited<ReturnType<Awaited<ReturnType<DuckDbModule["DuckDBInstance"]["create"]>>["connect"]>>;
 
@@ -24,29 +25,32 @@ const MAXIMUM_OBJECT_SIZE = 1024 * 1024 * 1024;
 
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-/** The view over `files`; over no files, the same columns with no rows. */
+/**
+ * The view over `files`; over no files, the same columns with no rows. The
+ * partition columns come from each row's file name through the same pattern
+ * that listed the files (LOG_KEY): one regular expression per row measured
+ * cheaper than joining a table of file names, which carried every record
+ * through a hash join.
+ */
 export function viewSql(files: readonly LogFile[]): string {
-  const columns = [...duckdbSelectList("r"), "f.account", "f.region", 'f."timestamp"'].join(",\n  ");
+  const columns = [...duckdbSelectList("r"), "k.account AS account", "k.region AS region", `k.y || '/' || k.m || '/' || k.d AS "timestamp"`].join(",\n  ");
   if (files.length === 0) {
     return `CREATE OR REPLACE VIEW cloudtrail_logs AS
 SELECT ${columns}
-FROM (SELECT CAST(NULL AS ${duckdbType({ struct: CLOUDTRAIL_RECORD })}) AS r, CAST(NULL AS VARCHAR) AS account, CAST(NULL AS VARCHAR) AS region, CAST(NULL AS VARCHAR) AS "timestamp") f
+FROM (SELECT CAST(NULL AS ${duckdbType({ struct: CLOUDTRAIL_RECORD })}) AS r, CAST(NULL AS STRUCT(account VARCHAR, region VARCHAR, y VARCHAR, m VARCHAR, d VARCHAR)) AS k)
 WHERE false`;
   }
-  const list = files.map((f) => literal(f.path)).join(", ");
-  const keys = files.map((f) => `(${literal(f.path)}, ${literal(f.account)}, ${literal(f.region)}, ${literal(f.day)})`).join(",\n    ");
+  // Forward slashes on every platform, so the pattern matches (Windows accepts them in paths).
+  const list = files.map((f) => literal(f.path.split(sep).join("/"))).join(", ");
   return `CREATE OR REPLACE VIEW cloudtrail_logs AS
 SELECT ${columns}
 FROM (
-  SELECT filename, unnest(Records) AS r
+  SELECT regexp_extract(filename, ${literal(LOG_KEY.source)}, ['account', 'region', 'y', 'm', 'd']) AS k, unnest(Records) AS r
   FROM read_json([${list}],
     columns = {Records: ${literal(duckdbRecordsType())}},
     format = 'unstructured', compression = 'gzip', filename = true,
     hive_partitioning = false, maximum_object_size = ${MAXIMUM_OBJECT_SIZE})
-) l
-JOIN (VALUES
-    ${keys}
-  ) AS f(filename, account, region, "timestamp") ON f.filename = l.filename`;
+)`;
 }
 
 /** DuckDB values as plain JSON-able data: integers as numbers (as text past 2^53), instants as ISO text. */

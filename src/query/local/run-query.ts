@@ -3,6 +3,7 @@
 // check first, then, when DuckDB's read still fails, the file its error names
 // (or, if it names none, every file) is checked fully and left out, and the
 // query runs again.
+import { sep } from "node:path";
 import { checkFiles, checkFileFully, checkFileStart, type FileProblem } from "./check-files.js";
 import { DuckDbSession, type QueryResult } from "./duckdb-session.js";
 import type { DuckDbModule } from "./load-duckdb.js";
@@ -71,7 +72,8 @@ export async function runLocalQuery(
 
 /** The files behind a read error: the one DuckDB names if it names one, else every file that fails a full check. */
 async function badFiles(files: readonly LogFile[], message: string): Promise<FileProblem[]> {
-  const named = files.filter((f) => message.includes(f.path));
+  // DuckDB was given forward-slashed paths (duckdb-session.ts), and names them so.
+  const named = files.filter((f) => message.includes(f.path.split(sep).join("/")));
   if (named.length > 0) {
     const full = await checkFiles(named, checkFileFully);
     // DuckDB found a fault that Node's JSON.parse accepts: trust DuckDB, and say what it said.
