@@ -137,7 +137,11 @@ function benchQuery() {
       times.query.push(once(query));
       times.scan.push(once(scan));
     }
-    const row = (list) => ({ wallMs: median(list.map((s) => s.wallMs)), peakRssMb: haveGnuTime ? Math.max(...list.map((s) => s.peakRssMb)) : undefined });
+    const row = (list) => ({
+      wallMs: median(list.map((s) => s.wallMs)),
+      cpuMs: haveGnuTime ? median(list.map((s) => s.cpuMs)) : undefined,
+      peakRssMb: haveGnuTime ? Math.max(...list.map((s) => s.peakRssMb)) : undefined,
+    });
     return { query: row(times.query), scan: row(times.scan), files: archive.logs.length };
   } finally {
     rmSync(archive.root, { recursive: true, force: true });
@@ -148,8 +152,9 @@ const queried = benchQuery();
 const queryRatio = queried.query.wallMs / queried.scan.wallMs;
 console.log(`\nquery: ${QUERY_EVENTS.toLocaleString("en-GB")} events in ${queried.files} files, ${queryRuns} cold runs each, interleaved`);
 for (const [label, r] of [["query daily-review", queried.query], ["DuckDB scan alone", queried.scan]]) {
-  console.log(`${label.padEnd(24)}  ${fmt(r.wallMs)} ms${r.peakRssMb === undefined ? "" : `   peak RSS ${r.peakRssMb.toFixed(1)} MB`}`);
+  console.log(`${label.padEnd(24)}  ${fmt(r.wallMs)} ms wall${r.cpuMs === undefined ? "" : `  ${fmt(r.cpuMs)} ms CPU   peak RSS ${r.peakRssMb.toFixed(1)} MB`}`);
 }
+if (queried.query.cpuMs !== undefined) console.log(`(CPU ratio ${(queried.query.cpuMs / queried.scan.cpuMs).toFixed(2)}x: steadier than wall time on a loaded machine)`);
 
 const size = installedSize();
 const bank = rows.get(TARGETS.preset);

@@ -7,11 +7,14 @@ Usage:
   trailwright generate [--config trailwright.json | --preset ID] [--out DIR] [--set path=value ...]
                        [--check] [--format hcl|json] [--as root|module] [--force] [--dry-run]
   trailwright presets [list | show ID]
+  trailwright query [--list | CHECK | --sql "..."] --logs DIR [--since DATE] [--until DATE]
+                    [--account ID] [--region R] [--format table|json|csv]
 
 Commands:
   init       ask the questions (or take --preset/--config with --yes) and write the estate
   generate   write the estate from a preset or config without asking anything (CI)
   presets    list the presets, or explain one in plain words with each number's source
+  query      run the review checks (or your SQL) over CloudTrail logs downloaded from the archive
 
 Exit codes: 0 ok, 1 internal error, 2 bad usage or config, 3 conflict with files on disk,
 4 drift found by --check, 130 cancelled.`;
@@ -38,6 +41,21 @@ const TOPICS: Readonly<Record<string, string>> = {
 
   --yes               accept defaults and ask nothing (needs every required answer)
   plus the flags of \`trailwright generate\` (--preset, --config, --set, --out, --format, --as, --force, --dry-run)`,
+  query: `trailwright query: the review checks over downloaded CloudTrail logs, on DuckDB
+
+  trailwright query --list                     the checks, with severity and what each finds
+  trailwright query CHECK --logs DIR           run one check (e.g. daily-review, root-usage)
+  trailwright query --sql "SELECT ..." --logs DIR   your own SQL over the view cloudtrail_logs
+
+  --logs DIR          the folder \`aws s3 sync s3://BUCKET/AWSLogs/ DIR/AWSLogs/\` wrote
+  --since DATE        first UTC day (YYYY-MM-DD) or instant (YYYY-MM-DDTHH:MM:SSZ)
+  --until DATE        last UTC day, included whole (or an instant, excluded)
+  --account ID        only this account's logs
+  --region R          only this Region's logs
+  --format F          table (default), json (one array) or csv
+
+  DuckDB (@duckdb/node-api) is not installed with trailwright; without it, query
+  prints the one command that installs it.`,
   presets: `trailwright presets: list presets, or explain one
 
   trailwright presets list
