@@ -20,6 +20,20 @@ const repoFolder = z
 const roleName = z.string().regex(/^[\w+=,.@-]{1,64}$/, "an IAM role name (letters, digits and +=,.@_-)");
 const roleArn = z.string().regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "an IAM role ARN like arn:aws:iam::123456789012:role/LogReader");
 
+/** Where WorkSpaces users sign in; decides where failed sign-ins can be seen (shared/reference/workspaces.md section 3). */
+export const WORKSPACES_IDENTITY_SOURCES = ["managed-ad", "ad-connector", "simple-ad", "identity-center", "saml"] as const;
+export const WEEKDAYS = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"] as const;
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a 24-hour time like 07:00");
+// Metric filters have no CIDR operator, only trailing wildcards, so an allowed
+// network must end on an octet boundary (workspaces.md section 4).
+const ipv4Prefix = z
+  .string()
+  .regex(
+    /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\/(8|16|24|32)$/,
+    "an IPv4 prefix ending on an octet boundary: /8, /16, /24 or /32, e.g. 203.0.113.0/24",
+  );
+const directoryId = z.string().regex(/^d-[0-9a-f]{10}$/, "a directory id like d-1234567890");
+
 export const INDUSTRIES = ["general", "banking", "healthcare", "payments"] as const;
 export const TIERS = ["critical", "warning", "info"] as const;
 
@@ -83,6 +97,33 @@ export const configSchema = z.strictObject({
     })
     .optional(),
   dashboard: z.boolean().optional(),
+  /** Amazon WorkSpaces user activity monitoring (off unless enabled). */
+  workspaces: z
+    .strictObject({
+      enabled: z.boolean(),
+      identitySource: z.enum(WORKSPACES_IDENTITY_SOURCES).optional(),
+      /** Accounts that run WorkSpaces. Default: the management account in single-account topology; required in an organization. */
+      accounts: z.array(accountId).min(1).optional(),
+      /** Regions those accounts run WorkSpaces in. Default: homeRegion. */
+      regions: z.array(z.string()).min(1).optional(),
+      /** Public networks users connect from (office NAT, VPN egress); logins from anywhere else alarm. */
+      allowedNetworks: z.array(ipv4Prefix).optional(),
+      businessHours: z
+        .strictObject({
+          timeZone: z.string().optional(),
+          start: clockTime.optional(),
+          end: clockTime.optional(),
+          days: z.array(z.enum(WEEKDAYS)).min(1).optional(),
+        })
+        .optional(),
+      /** Tier of the after-hours login alarm. Default: warning. */
+      afterHoursTier: z.enum(TIERS).optional(),
+      /** AWS Managed Microsoft AD directories whose security logs are forwarded (identitySource managed-ad). */
+      directories: z
+        .array(z.strictObject({ id: directoryId, account: accountId.optional(), region: z.string().optional() }))
+        .optional(),
+    })
+    .optional(),
   tags: z.record(z.string().regex(/^[\w .:/=+@-]{1,128}$/, "tag keys: letters, digits, spaces and _.:/=+-@"), z.string().max(256)).optional(),
   output: z
     .strictObject({

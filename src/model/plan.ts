@@ -186,6 +186,8 @@ export interface ResolvedPlan {
   readonly config: ConfigPlan | undefined;
   readonly guardrails: GuardrailPlan | undefined;
   readonly dashboard: boolean;
+  /** Amazon WorkSpaces user activity monitoring; undefined when off (the default). */
+  readonly workspaces: WorkspacesPlan | undefined;
   readonly suppressions: readonly Suppression[];
   /** Why each retention number is what it is. */
   readonly retention: {
@@ -220,4 +222,89 @@ export interface OutputPlan {
   readonly pipelines: readonly PipelineKind[];
   /** Root mode only; undefined leaves the backend to the user. */
   readonly backend: BackendPlan | undefined;
+}
+
+export type WorkspacesIdentitySource = "managed-ad" | "ad-connector" | "simple-ad" | "identity-center" | "saml";
+
+/** An alarm with its own threshold and window (the CIS alarms all fire on 1 match in 5 minutes). */
+export interface WorkspacesFilterAlarmPlan extends MetricAlarmPlan {
+  readonly threshold: number;
+  readonly periodSeconds: number;
+  /** Where the pattern comes from: the AWS document that names the events it matches. */
+  readonly source: string;
+}
+
+/** An alarm on a Metrics Insights query over the AWS/WorkSpaces metrics of every directory in a site. */
+export interface WorkspacesNativeAlarmPlan {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly tier: AlertTier;
+  readonly query: string;
+  readonly comparison: "GreaterThanOrEqualToThreshold" | "GreaterThanThreshold";
+  readonly threshold: number;
+  readonly periodSeconds: number;
+  readonly evaluationPeriods: number;
+}
+
+/** A Managed AD directory whose security logs the estate forwards to CloudWatch Logs. */
+export interface DirectoryLogPlan {
+  readonly directoryId: string;
+  readonly logGroupName: string;
+  readonly logGroupArn: string;
+}
+
+/**
+ * One account and region that runs WorkSpaces: the WorkSpaces Access event
+ * lands on that account's default bus in that region, so its rule, log group,
+ * key, topics, native-metric alarms and dashboard live there too.
+ */
+export interface WorkspacesSitePlan {
+  /** Construct-id fragment, e.g. "444444444444_eu_west_2"; part of Terraform addresses. */
+  readonly id: string;
+  readonly accountId: string;
+  readonly region: string;
+  /** The management account in its home region: reuses the management provider. */
+  readonly isManagementHome: boolean;
+  readonly providerAlias: string | undefined;
+  /** Role assumed into the site's account; undefined when management credentials already point there. */
+  readonly assumeRoleArn: string | undefined;
+  readonly keyAlias: string;
+  readonly logGroupName: string;
+  readonly logGroupArn: string;
+  readonly ruleName: string;
+  readonly ruleArn: string;
+  readonly alarmNamePrefix: string;
+  readonly afterHoursAlarmName: string;
+  readonly afterHoursAlarmArn: string;
+  readonly topicNamePrefix: string;
+  readonly dashboardName: string;
+  readonly directories: readonly DirectoryLogPlan[];
+}
+
+export interface BusinessHoursPlan {
+  /** IANA time zone EventBridge Scheduler evaluates the schedules in. */
+  readonly timeZone: string;
+  readonly start: string;
+  readonly end: string;
+  readonly days: readonly string[];
+}
+
+export interface WorkspacesPlan {
+  readonly identitySource: WorkspacesIdentitySource;
+  readonly sites: readonly WorkspacesSitePlan[];
+  /** Metric filters and alarms on the trail's log group (management account). */
+  readonly trailAlarms: readonly WorkspacesFilterAlarmPlan[];
+  /** Metric filters and alarms on each site's access-event log group. */
+  readonly accessAlarms: readonly WorkspacesFilterAlarmPlan[];
+  /** The login-count filter every site has (the dashboard and the after-hours alarm read it). */
+  readonly loginFilter: { readonly pattern: string; readonly metricName: string };
+  readonly nativeAlarms: readonly WorkspacesNativeAlarmPlan[];
+  readonly namespace: string;
+  readonly allowedNetworks: readonly string[];
+  readonly businessHours: BusinessHoursPlan;
+  readonly afterHoursTier: AlertTier;
+  readonly retentionDays: number;
+  /** One topic per tier the site alarms use, created in every site (alarms notify topics in their own region). */
+  readonly topics: readonly TopicPlan[];
 }

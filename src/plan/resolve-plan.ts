@@ -16,6 +16,7 @@ import { planLifecycle } from "./lifecycle.js";
 import { explain, requireAtLeast } from "./retention.js";
 import { checkAlerts, checkEvents, checkRegions, checkStorage, checkTopology } from "./rules.js";
 import { planSuppressions } from "./suppressions.js";
+import { resolveWorkspaces } from "./workspaces.js";
 
 const DEFAULT_NAME = "audit";
 const DEFAULT_BREAK_GLASS_ROLE = "BreakGlass";
@@ -101,7 +102,10 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
     warning: cfg.alerts.warning ?? cfg.alerts.emails,
     info: cfg.alerts.info ?? cfg.alerts.emails,
   };
-  const usedTiers = TIERS.filter((tier) => alarms.some((a) => a.tier === tier));
+  const workspaces = resolveWorkspaces(cfg, { name, homeRegion: region, allowedRegions, accounts, retentionDays: snappedHot, emailsByTier });
+  // The management topics also serve WorkSpaces alarms there (trail filters, and the site in the home region).
+  const workspacesTiers = workspaces ? [...workspaces.trailAlarms.map((a) => a.tier), ...workspaces.topics.map((t) => t.tier)] : [];
+  const usedTiers = TIERS.filter((tier) => alarms.some((a) => a.tier === tier) || workspacesTiers.includes(tier));
   checkAlerts(emailsByTier, usedTiers);
   const topics: TopicPlan[] = usedTiers.map((tier) => ({ tier, name: `${name}-alerts-${tier}`, emails: oneAddressPerMailbox(emailsByTier[tier]) }));
 
@@ -187,6 +191,7 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
         }
       : undefined,
     dashboard: cfg.dashboard ?? false,
+    workspaces,
     suppressions: [],
     retention: {
       archiveDays: explain(archiveDays, frameworks, "minArchiveDays", "retention.archiveDays", presetId, "set in the configuration"),
