@@ -18,6 +18,12 @@ export interface AlertTopicsProps {
   readonly kmsKeyArn: string;
   /** Provider for the management account (alarms need a topic in their own region). Default: the stack's default provider. */
   readonly provider?: TerraformProvider;
+  /** The topics to create. Default: `plan.topics` (the management account's). */
+  readonly topics?: readonly TopicPlan[];
+  /** Account whose alarms may publish (the provider's account). Default: the management account. */
+  readonly accountId?: string;
+  /** Region of those alarms (the provider's region). Default: `plan.homeRegion`. */
+  readonly region?: string;
 }
 
 /** One tier's topic and its subscriptions. */
@@ -41,10 +47,11 @@ export class AlertTopics extends Construct {
     const seen = new Set<AlertTier>();
     const arns: Partial<Record<AlertTier, string>> = {};
     const topics: AlertTopic[] = [];
-    const mgmt = plan.accounts.management.id;
+    const mgmt = props.accountId ?? plan.accounts.management.id;
+    const region = props.region ?? plan.homeRegion;
     const partition = plan.trail.arn.split(":")[1] ?? "aws";
 
-    for (const t of plan.topics) {
+    for (const t of props.topics ?? plan.topics) {
       if (seen.has(t.tier)) throw new Error(`AlertTopics: plan.topics has two "${t.tier}" topics; keep one per tier`);
       seen.add(t.tier);
       // Tiers are fixed words, so `alerts/<tier>/...` addresses never move.
@@ -62,7 +69,7 @@ export class AlertTopics extends Construct {
             // Only alarms of this account (confused deputy; CKV_AWS_169 / CKV_AWS_385).
             condition: [
               { test: "StringEquals", variable: "aws:SourceAccount", values: [mgmt] },
-              { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:${partition}:cloudwatch:${plan.homeRegion}:${mgmt}:alarm:*`] },
+              { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:${partition}:cloudwatch:${region}:${mgmt}:alarm:*`] },
             ],
           },
           {

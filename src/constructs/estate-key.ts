@@ -103,6 +103,22 @@ export class EstateKey extends Construct {
       });
     }
 
+    // WorkSpaces activity log groups in this account and region (src/constructs/workspaces/site.ts)
+    // are encrypted with this key too: same service grant, limited to those groups.
+    const workspacesGroups = (plan.workspaces?.sites ?? [])
+      .filter((site) => site.isManagementHome)
+      .flatMap((site) => [site.logGroupArn, ...site.directories.map((d) => d.logGroupArn)]);
+    if (workspacesGroups.length > 0) {
+      statements.push({
+        sid: "AllowCloudWatchLogsWorkSpacesGroups",
+        effect: "Allow",
+        principals: [{ type: "Service", identifiers: [`logs.${region}.amazonaws.com`] }],
+        actions: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+        resources: ["*"],
+        condition: [{ test: "ArnEquals", variable: "kms:EncryptionContext:aws:logs:arn", values: workspacesGroups }],
+      });
+    }
+
     if (plan.topics.length > 0) {
       // Pitfall 11: alarms publishing to an SSE topic need the topic key's Decrypt and
       // GenerateDataKey*; without it they deploy cleanly and deliver nothing. No grant for

@@ -277,7 +277,9 @@ export interface WorkspacesSitePlan {
   readonly alarmNamePrefix: string;
   readonly afterHoursAlarmName: string;
   readonly afterHoursAlarmArn: string;
-  readonly topicNamePrefix: string;
+  /** IAM role names are account-wide, so the region is part of the name. */
+  readonly schedulerRoleName: string;
+  /** Dashboard names are account-wide too. */
   readonly dashboardName: string;
   readonly directories: readonly DirectoryLogPlan[];
 }

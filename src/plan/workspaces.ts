@@ -176,8 +176,8 @@ export function resolveWorkspaces(cfg: TrailwrightConfig, ctx: WorkspacesContext
         alarmNamePrefix: `${ctx.name}-`,
         afterHoursAlarmName,
         afterHoursAlarmArn: `arn:aws:cloudwatch:${region}:${accountId}:alarm:${afterHoursAlarmName}`,
-        topicNamePrefix: `${ctx.name}-ws-alerts-`,
-        dashboardName: `${ctx.name}-workspaces`,
+        schedulerRoleName: `${ctx.name}-ws-after-hours-${region}`,
+        dashboardName: `${ctx.name}-workspaces-${region}`,
         directories: [],
       });
     }

@@ -4,6 +4,7 @@ import type { App, TerraformProvider } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
 import { CallerProvidedAws } from "./caller-provider.js";
 import { addEstateOutputs } from "./estate-outputs.js";
+import { addWorkspaces } from "./workspaces-estate.js";
 import { finishAsModule } from "./module-mode.js";
 import { AccessLogBucket } from "../constructs/access-log-bucket.js";
 import { AlertTopics } from "../constructs/alert-topics.js";
@@ -76,6 +77,12 @@ export function buildEstateStack(app: App, plan: ResolvedPlan): ReadableStack {
     logGroupName: logGroup.logGroupName,
     topicArnByTier: topics.topicArnByTier,
     provider: p.management,
+  });
+  addWorkspaces(stack, plan, {
+    provider: p.management,
+    kmsKeyArn: key.keyArn,
+    trailLogGroupName: logGroup.logGroupName,
+    topicArnByTier: topics.topicArnByTier,
   });
   const config = plan.config
     ? new ConfigRecorder(stack, "config", { plan, provider: p.management, bucketProvider: p.logArchive, accessLogBucket: accessLogs })

@@ -1,0 +1,81 @@
+// Adds WorkSpaces user activity monitoring to the estate stack: the trail-group
+// alarms in the management account and one WorkspacesSite per account and
+// region that runs WorkSpaces, each through a provider for that account and region.
+import type { TerraformProvider } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
+import type { ReadableStack } from "../constructs/readable-stack.js";
+import { AlertTopics } from "../constructs/alert-topics.js";
+import { WorkspacesSite } from "../constructs/workspaces/site.js";
+import { WorkspacesSiteKey } from "../constructs/workspaces/site-key.js";
+import { WorkspacesTrailAlarms } from "../constructs/workspaces/trail-alarms.js";
+import type { AlertTier, ResolvedPlan, WorkspacesSitePlan } from "../model/plan.js";
+
+/** Construct-id prefix of everything WorkSpaces: the first word of its Terraform addresses. */
+export const WORKSPACES_COMPONENT = "workspaces";
+
+export interface ManagementSide {
+  readonly provider: TerraformProvider;
+  /** The management account's key (log groups and topics there). */
+  readonly kmsKeyArn: string;
+  readonly trailLogGroupName: string;
+  readonly topicArnByTier: Readonly<Partial<Record<AlertTier, string>>>;
+}
+
+/**
+ * The provider for a site outside the management account's home region: its
+ * own region, the site's account pinned, and the role that reaches a member
+ * account (plan.ts WorkspacesSitePlan.assumeRoleArn, from memberRoleArn).
+ */
+export function workspacesProvider(stack: ReadableStack, site: WorkspacesSitePlan, plan: ResolvedPlan): AwsProvider {
+  return new AwsProvider(stack, `provider_${site.providerAlias}`, {
+    region: site.region,
+    alias: site.providerAlias,
+    ...(site.assumeRoleArn ? { assumeRole: [{ roleArn: site.assumeRoleArn, sessionName: "trailwright" }] } : {}),
+    allowedAccountIds: [site.accountId],
+    defaultTags: [{ tags: { ...plan.tags } }],
+  });
+}
+
+export function addWorkspaces(stack: ReadableStack, plan: ResolvedPlan, mgmt: ManagementSide): void {
+  const ws = plan.workspaces;
+  if (!ws) return;
+  const trailAlarms = new WorkspacesTrailAlarms(stack, `${WORKSPACES_COMPONENT}_trail`, {
+    plan,
+    logGroupName: mgmt.trailLogGroupName,
+    topicArnByTier: mgmt.topicArnByTier,
+    provider: mgmt.provider,
+  });
+  const signin = ws.trailAlarms.find((a) => a.id === "ws-signin-failures");
+  for (const site of ws.sites) {
+    const id = `${WORKSPACES_COMPONENT}_${site.id}`;
+    if (site.isManagementHome) {
+      // Same account and region as the trail: the management key and topics serve it.
+      new WorkspacesSite(stack, id, {
+        plan,
+        site,
+        kmsKeyArn: mgmt.kmsKeyArn,
+        topicArnByTier: mgmt.topicArnByTier,
+        extraAlarmNames: trailAlarms.alarmNames,
+        ...(signin ? { signinFailureMetric: signin.metricName } : {}),
+        provider: mgmt.provider,
+      });
+      continue;
+    }
+    const provider = workspacesProvider(stack, site, plan);
+    const key = new WorkspacesSiteKey(stack, `${id}_key`, {
+      site,
+      rotationPeriodDays: plan.key.rotationPeriodDays,
+      deletionWindowDays: plan.key.deletionWindowDays,
+      provider,
+    });
+    const topics = new AlertTopics(stack, `${id}_alerts`, {
+      plan,
+      kmsKeyArn: key.keyArn,
+      topics: ws.topics,
+      accountId: site.accountId,
+      region: site.region,
+      provider,
+    });
+    new WorkspacesSite(stack, id, { plan, site, kmsKeyArn: key.keyArn, topicArnByTier: topics.topicArnByTier, provider });
+  }
+}
