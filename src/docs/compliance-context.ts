@@ -10,6 +10,7 @@ import { ESTATE_CONTROLS, type EstateControl } from "./controls.js";
 import { insteadOfSuppressed } from "./exception-guidance.js";
 import { cell, code, codeList, orDash } from "./markdown.js";
 import { REQUIREMENT_AREAS, type RequirementArea } from "./requirement-areas.js";
+import { workspacesCompliance } from "./workspaces-context.js";
 
 export interface SelectedControl {
   readonly ref: string;
@@ -80,7 +81,7 @@ function answer(area: RequirementArea, plan: ResolvedPlan, f: Framework): string
     case "integrity":
       return "Log file validation with signed hourly digests; SSE-KMS with the estate key.";
     case "monitoring":
-      return `${plan.alarms.length} alarms notify ${plan.topics.length} topic${plan.topics.length === 1 ? "" : "s"}${plan.trail.insights ? "; Insights" : ""}${plan.config ? "; AWS Config rules" : ""}.`;
+      return `${plan.alarms.length} alarms notify ${plan.topics.length} topic${plan.topics.length === 1 ? "" : "s"}${plan.trail.insights ? "; Insights" : ""}${plan.config ? "; AWS Config rules" : ""}${plan.workspaces ? "; WorkSpaces user activity (see its section)" : ""}.`;
     case "access-control":
       return "TLS only, no public access, writes only by this trail, deletes only by break-glass, named readers.";
     case "residency":
@@ -245,6 +246,7 @@ export function complianceContext(plan: ResolvedPlan, addresses: readonly string
     gaps,
     hasGaps: gaps.length > 0,
     duties: dutyRows(plan),
+    workspaces: workspacesCompliance(plan, index),
     numbers: numberRows(plan),
   };
 }

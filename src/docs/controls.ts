@@ -507,4 +507,23 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
     implementedBy: () => [{ type: "aws_config_config_rule", component: "config" }],
     ids: {},
   },
+  {
+    id: "workspaces-user-activity",
+    title: "Amazon WorkSpaces user activity recorded and alarmed",
+    areas: ["monitoring"],
+    applies: (p) => p.workspaces !== undefined,
+    describe: (p) =>
+      `Successful WorkSpaces logins (EventBridge WorkSpaces Access) recorded in ${p.workspaces!.sites.length} account and region${p.workspaces!.sites.length === 1 ? "" : "s"}, alarmed from outside allowed networks and after hours; WorkSpaces administrator actions alarmed from the trail; health alarms and dashboards. AWS records no WorkSpaces login in CloudTrail and no location (see the WorkSpaces section).`,
+    implementedBy: () => [
+      { type: "aws_cloudwatch_event_rule", component: "workspaces" },
+      { type: "aws_cloudwatch_event_target", component: "workspaces" },
+      { type: "aws_cloudwatch_log_group", component: "workspaces" },
+      { type: "aws_cloudwatch_log_resource_policy", component: "workspaces" },
+      { type: "aws_scheduler_schedule", component: "workspaces" },
+      { type: "aws_cloudwatch_dashboard", component: "workspaces" },
+      { type: "aws_cloudwatch_log_metric_filter", component: "workspaces" },
+      { type: "aws_cloudwatch_metric_alarm", component: "workspaces" },
+    ],
+    ids: {},
+  },
 ] satisfies EstateControl[]);

@@ -14,6 +14,8 @@ export const ESTATE_COMPONENTS = Object.freeze({
   alarms: "cis_alarms",
   config: "config",
   guardrails: "guardrails",
+  /** WorkSpaces monitoring: `workspaces_trail_*` in management, `workspaces_<account>_<region>_*` per site. */
+  workspaces: "workspaces",
   /** Module mode only: one caller-identity check per provider the module expects. */
   accountGuard: "account_guard",
 });

@@ -9,6 +9,7 @@ import type { AddressIndex } from "./address-index.js";
 import { cell, code } from "./markdown.js";
 import { estateFlowchart } from "./mermaid-flow.js";
 import { MODULE_NAME, moduleCall } from "./module-call.js";
+import { workspacesComponents, workspacesPrerequisites, workspacesReadme } from "./workspaces-context.js";
 
 function account(plan: ResolvedPlan, role: "management" | "logArchive" | "security"): string {
   if (plan.topology !== "organization") return `account ${plan.accounts.management.id}`;
@@ -75,6 +76,7 @@ function components(plan: ResolvedPlan) {
       why: `Stop anyone in a member account but ${plan.guardrails.breakGlassRoleName} from switching logging off or deleting evidence${plan.guardrails.regionDeny ? `; keep activity in ${plan.guardrails.regionDeny.allowedRegions.join(", ")}` : ""}.`,
     });
   }
+  rows.push(...workspacesComponents(plan));
   return rows.map((r) => ({ what: r.what, where: cell(r.where), why: cell(r.why) }));
 }
 
@@ -109,6 +111,7 @@ function prerequisites(plan: ResolvedPlan, cost: CostEstimate): string[] {
       `**No other trail for this account.** If the account belongs to an organization whose management account already runs an organization trail (Control Tower does), this trail's management events are a paid second copy (${secondCopy}).`,
     );
   }
+  out.push(...workspacesPrerequisites(plan));
   const breakGlass = plan.guardrails?.breakGlassRoleName ?? "BreakGlass";
   out.push(
     `**A break-glass role** named ${code(breakGlass)} in ${account(plan, "logArchive")}: the archive's bucket policy lets only it delete logs or bypass a governance lock. Create it before you need it, with MFA and alerting on its use${plan.alarms.some((a) => a.id.includes("break-glass")) ? " (the break-glass alarm watches it)" : ""}.`,
@@ -206,6 +209,7 @@ export function readmeContext(plan: ResolvedPlan, index: AddressIndex, cost: Cos
     applySteps: applySteps(plan, index),
     moduleCall: moduleCall(plan, index, outDir) ?? (false as const),
     mfa: mfaRunbook(plan),
+    workspaces: workspacesReadme(plan),
     cost: costContext(cost),
   };
 }

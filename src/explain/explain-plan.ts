@@ -2,6 +2,7 @@
 // the source of every number. Pure text from the plan; no defaults computed here.
 import { FRAMEWORKS, type FrameworkId } from "../catalog/regulations.js";
 import type { NumberSource, ResolvedPlan } from "../model/plan.js";
+import { failedSigninText } from "../docs/workspaces-context.js";
 
 function years(days: number): string {
   if (days < 365) return `${days} days`;
@@ -76,5 +77,33 @@ export function explainPlan(plan: ResolvedPlan): string {
     out.push("");
     out.push(`Guardrails: a service control policy stops anyone but the ${plan.guardrails.breakGlassRoleName} role from stopping or changing the trail, deleting the log buckets or disabling the key.`);
   }
+  out.push("");
+  out.push(...workspacesLines(plan));
   return out.join("\n");
+}
+
+/** Markdown emphasis and code marks out, for the terminal. */
+function plain(text: string): string {
+  return text.replace(/\*\*|`/g, "");
+}
+
+function workspacesLines(plan: ResolvedPlan): string[] {
+  const ws = plan.workspaces;
+  if (!ws) {
+    return [
+      "Amazon WorkSpaces user activity: off. If your users work on WorkSpaces, turn it on (the wizard asks; or --set workspaces.enabled=true --set workspaces.identitySource=identity-center, managed-ad, ad-connector, simple-ad or saml): each successful login recorded with its client IP, alarms on WorkSpaces access, network, image and provisioning changes, on logins from outside your networks and after business hours (default 07:00-19:00 weekdays, Europe/London), health alarms and an executive dashboard. AWS records no failed WorkSpaces login itself; whether failed sign-ins can be seen depends on the identity source.",
+    ];
+  }
+  const hours = ws.businessHours;
+  return [
+    `Amazon WorkSpaces user activity, in ${ws.sites.map((s) => `${s.accountId} ${s.region}`).join(", ")}:`,
+    "  - Each successful login (the EventBridge WorkSpaces Access event: client IP, client, time, WorkSpace) kept in its own encrypted log group; AWS sends no CloudTrail login or logoff record and no location.",
+    ...ws.trailAlarms.map((a) => `  - [${a.tier}] ${a.title}`),
+    ...ws.accessAlarms.map((a) => `  - [${a.tier}] ${a.title} (${ws.allowedNetworks.join(", ")})`),
+    `  - [${ws.afterHoursTier}] A login outside ${hours.start}-${hours.end} ${hours.days.join(",")} (${hours.timeZone}), switched by EventBridge Scheduler`,
+    "  - [warning] Login events EventBridge could not deliver",
+    ...ws.nativeAlarms.map((a) => `  - [${a.tier}] ${a.title}`),
+    `  - Failed sign-ins: ${plain(failedSigninText(plan, ws))}`,
+    "  - A CloudWatch dashboard in each WorkSpaces account and region.",
+  ];
 }

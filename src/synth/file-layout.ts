@@ -41,6 +41,13 @@ export const FILE_RULES: readonly FileRule[] = [
   { file: "config", constructs: [C.config] },
   { file: "guardrails", constructs: [C.guardrails] },
   { file: "account-guards", constructs: [C.accountGuard] },
+  // WorkSpaces monitoring (optional): by kind, so each file stays reviewable with several sites.
+  { file: "workspaces-keys-topics", constructs: [C.workspaces], types: ["aws_kms_key", "aws_kms_alias", "aws_sns_topic", "aws_sns_topic_policy", "aws_sns_topic_subscription"] },
+  { file: "workspaces-alarms", constructs: [C.workspaces], types: ["aws_cloudwatch_metric_alarm"] },
+  { file: "workspaces-after-hours", constructs: [C.workspaces], types: ["aws_scheduler_schedule", "aws_iam_role", "aws_iam_role_policy"] },
+  { file: "workspaces-dashboards", constructs: [C.workspaces], types: ["aws_cloudwatch_dashboard"] },
+  { file: "workspaces-policies", constructs: [C.workspaces], types: ["data.aws_iam_policy_document", "aws_cloudwatch_log_resource_policy"] },
+  { file: "workspaces", constructs: [C.workspaces] },
 ];
 
 /** Terraform's own top-level sections and their conventional files. */

@@ -2,6 +2,7 @@
 // alarms in the management account and one WorkspacesSite per account and
 // region that runs WorkSpaces, each through a provider for that account and region.
 import type { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
 import type { ReadableStack } from "../constructs/readable-stack.js";
 import { AlertTopics } from "../constructs/alert-topics.js";
@@ -39,7 +40,10 @@ export function workspacesProvider(stack: ReadableStack, site: WorkspacesSitePla
 export function addWorkspaces(stack: ReadableStack, plan: ResolvedPlan, mgmt: ManagementSide): void {
   const ws = plan.workspaces;
   if (!ws) return;
-  const trailAlarms = new WorkspacesTrailAlarms(stack, `${WORKSPACES_COMPONENT}_trail`, {
+  // One parent construct: every address still starts with `workspaces_`, and the file layout
+  // (src/synth/file-layout.ts) can place WorkSpaces blocks by type under one construct id.
+  const root = new Construct(stack, WORKSPACES_COMPONENT);
+  const trailAlarms = new WorkspacesTrailAlarms(root, "trail", {
     plan,
     logGroupName: mgmt.trailLogGroupName,
     topicArnByTier: mgmt.topicArnByTier,
@@ -47,10 +51,10 @@ export function addWorkspaces(stack: ReadableStack, plan: ResolvedPlan, mgmt: Ma
   });
   const signin = ws.trailAlarms.find((a) => a.id === "ws-signin-failures");
   for (const site of ws.sites) {
-    const id = `${WORKSPACES_COMPONENT}_${site.id}`;
+    const id = site.id;
     if (site.isManagementHome) {
       // Same account and region as the trail: the management key and topics serve it.
-      new WorkspacesSite(stack, id, {
+      new WorkspacesSite(root, id, {
         plan,
         site,
         kmsKeyArn: mgmt.kmsKeyArn,
@@ -62,13 +66,13 @@ export function addWorkspaces(stack: ReadableStack, plan: ResolvedPlan, mgmt: Ma
       continue;
     }
     const provider = workspacesProvider(stack, site, plan);
-    const key = new WorkspacesSiteKey(stack, `${id}_key`, {
+    const key = new WorkspacesSiteKey(root, `${id}_key`, {
       site,
       rotationPeriodDays: plan.key.rotationPeriodDays,
       deletionWindowDays: plan.key.deletionWindowDays,
       provider,
     });
-    const topics = new AlertTopics(stack, `${id}_alerts`, {
+    const topics = new AlertTopics(root, `${id}_alerts`, {
       plan,
       kmsKeyArn: key.keyArn,
       topics: ws.topics,
@@ -76,6 +80,6 @@ export function addWorkspaces(stack: ReadableStack, plan: ResolvedPlan, mgmt: Ma
       region: site.region,
       provider,
     });
-    new WorkspacesSite(stack, id, { plan, site, kmsKeyArn: key.keyArn, topicArnByTier: topics.topicArnByTier, provider });
+    new WorkspacesSite(root, id, { plan, site, kmsKeyArn: key.keyArn, topicArnByTier: topics.topicArnByTier, provider });
   }
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { AWS_WORKSPACES_METRICS } from "../../src/catalog/workspaces-monitoring.js";
 import { workspacesDashboardBody } from "../../src/constructs/workspaces/dashboard-body.js";
 import { resolvePlan } from "../../src/plan/resolve-plan.js";
-import { fileText, type TfJson } from "../helpers/estate-cache.js";
+import { mergedTfJson } from "../helpers/estate-cache.js";
 import { WS_VARIANTS, workspacesConfig, workspacesEstate, type WsVariant } from "../helpers/workspaces-answers.js";
 
 type Attrs = Record<string, any>;
@@ -14,7 +14,7 @@ const INSIGHTS = /^SELECT (SUM|MAX|AVG|MIN|COUNT)\((\w+)\) FROM SCHEMA\("AWS\/Wo
 
 describe.each(Object.keys(WS_VARIANTS) as WsVariant[])("%s: WorkSpaces dashboards", (variant) => {
   it("one per site, each a valid body naming only real metrics, alarms and log groups", async () => {
-    const tf = JSON.parse(fileText(await workspacesEstate(variant, "json"), "main.tf.json")) as TfJson;
+    const tf = mergedTfJson(await workspacesEstate(variant, "json"));
     const plan = resolvePlan(workspacesConfig(variant));
     const ws = plan.workspaces!;
     const ownMetrics = new Set([ws.loginFilter.metricName, ...ws.trailAlarms.map((a) => a.metricName), ...ws.accessAlarms.map((a) => a.metricName)]);

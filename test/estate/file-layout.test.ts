@@ -95,7 +95,7 @@ describe.each(PRESET_IDS)("%s: files by concern", (id) => {
 
 describe("the layout is data", () => {
   it("a construct no rule names gets a file named after it; a block without a construct path gets main.tf", () => {
-    expect(fileForBlock("workspaces", "aws_cloudwatch_metric_alarm")).toBe("workspaces");
+    expect(fileForBlock("session_recording", "aws_cloudwatch_metric_alarm")).toBe("session-recording");
     expect(fileForBlock("forensic_query", "aws_athena_workgroup")).toBe("forensic-query");
     expect(fileForBlock(undefined, "aws_s3_bucket")).toBe(FALLBACK_FILE);
   });

@@ -10,7 +10,7 @@ import type { GeneratedEstate } from "../../src/output/generated-file.js";
 import type { ResolvedPlan, WorkspacesSitePlan } from "../../src/model/plan.js";
 import { resolvePlan } from "../../src/plan/resolve-plan.js";
 import { generateEstate } from "../../src/synth/generate-estate.js";
-import { fileText, presetEstate, type TfJson } from "../helpers/estate-cache.js";
+import { allHcl, fileText, mergedTfJson, presetEstate, type TfJson } from "../helpers/estate-cache.js";
 import { PRESET_IDS, presetConfig } from "../helpers/preset-answers.js";
 import { hclToJson, semanticDiff, terraformFmtCheck, terraformValidate } from "../helpers/terraform.js";
 import { WS_VARIANTS, workspacesConfig, workspacesEstate, type WsVariant } from "../helpers/workspaces-answers.js";
@@ -27,7 +27,7 @@ function writeTerraform(estate: GeneratedEstate): string {
 }
 
 async function load(variant: WsVariant): Promise<{ tf: TfJson; plan: ResolvedPlan }> {
-  const tf = JSON.parse(fileText(await workspacesEstate(variant, "json"), "main.tf.json")) as TfJson;
+  const tf = mergedTfJson(await workspacesEstate(variant, "json"));
   return { tf, plan: resolvePlan(workspacesConfig(variant)) };
 }
 
@@ -63,10 +63,21 @@ describe.each(VARIANTS)("%s estate with WorkSpaces on passes the Terraform gates
     expect(result).toMatchObject({ errors: 0, warnings: 0 });
   });
 
-  it("HCL says exactly what the JSON says", async () => {
-    const hcl = fileText(await workspacesEstate(variant, "hcl"), "main.tf");
-    const json = JSON.parse(fileText(await workspacesEstate(variant, "json"), "main.tf.json"));
-    expect(semanticDiff(await hclToJson(hcl), json)).toEqual([]);
+  it("HCL says exactly what the JSON says, file by file; WorkSpaces blocks sit in their own files", async () => {
+    const hcl = await workspacesEstate(variant, "hcl");
+    const json = await workspacesEstate(variant, "json");
+    const tfFiles = (estate: GeneratedEstate, ext: string) => estate.files.filter((f) => f.path.endsWith(ext) && !f.path.includes("/")).map((f) => f.path);
+    const hclFiles = tfFiles(hcl, ".tf");
+    expect(tfFiles(json, ".tf.json")).toEqual(hclFiles.map((p) => `${p}.json`));
+    for (const path of hclFiles) {
+      expect(semanticDiff(await hclToJson(fileText(hcl, path)), JSON.parse(fileText(json, `${path}.json`))), path).toEqual([]);
+    }
+    for (const path of hclFiles.filter((p) => !p.startsWith("workspaces") && p !== "providers.tf")) {
+      expect(fileText(hcl, path), path).not.toMatch(/"workspaces_/);
+    }
+    expect(hclFiles.filter((p) => p.startsWith("workspaces"))).toEqual(
+      expect.arrayContaining(["workspaces-alarms.tf", "workspaces-after-hours.tf", "workspaces-dashboards.tf", "workspaces-policies.tf", "workspaces.tf"]),
+    );
   });
 });
 
@@ -281,7 +292,7 @@ describe("Managed AD directory log forwarding (organization variant)", () => {
 describe("off by default: the presets are untouched", () => {
   it.each(PRESET_IDS)("%s: no WorkSpaces resource, and workspaces.enabled=false writes the same Terraform and documents", async (id) => {
     const base = await presetEstate(id, "hcl");
-    expect(fileText(base, "main.tf")).not.toMatch(/workspaces/i);
+    expect(allHcl(base)).not.toMatch(/workspaces/i);
     const config = presetConfig(id, ["workspaces.enabled=false"]);
     const off = await generateEstate(resolvePlan(config), config);
     for (const file of base.files.filter((f) => f.path !== "trailwright.json")) {

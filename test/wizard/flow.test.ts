@@ -24,13 +24,14 @@ const UK_BANK_FROM_SCRATCH = {
   "dataEvents.lambda": true,
   insights: true,
   config: true,
+  "workspaces.enabled": false,
   "output.format": "hcl",
   out: "audit-logging",
 };
 
 describe("question flow", () => {
   it("does not ask again what a preset answers", async () => {
-    const prompter = scriptedPrompter({ ...ORG_ACCOUNTS, "alerts.emails": "secops@example.com", "output.format": "hcl", out: "estate" });
+    const prompter = scriptedPrompter({ "workspaces.enabled": false, ...ORG_ACCOUNTS, "alerts.emails": "secops@example.com", "output.format": "hcl", out: "estate" });
     const draft = await askRemaining(draftFrom({ preset: "uk-bank" }), prompter, transcript().say);
     expect(prompter.asked).toEqual([
       "accounts.management",
@@ -38,6 +39,7 @@ describe("question flow", () => {
       "accounts.security",
       "organizationId",
       "alerts.emails",
+      "workspaces.enabled",
       "output.format",
       "out",
     ]);
@@ -48,13 +50,13 @@ describe("question flow", () => {
 
   it("does not ask what --set answers, and asks again a given answer that is not valid", async () => {
     const out = transcript();
-    const prompter = scriptedPrompter({ "accounts.management": "123456789012", "output.format": "json" });
+    const prompter = scriptedPrompter({ "workspaces.enabled": false, "accounts.management": "123456789012", "output.format": "json" });
     const draft = await askRemaining(
       draftFrom({ preset: "uk-smb", sets: ["accounts.management=12345", "alerts.emails=a@example.com"] }, "here"),
       prompter,
       out.say,
     );
-    expect(prompter.asked).toEqual(["accounts.management", "output.format"]);
+    expect(prompter.asked).toEqual(["accounts.management", "workspaces.enabled", "output.format"]);
     expect(out.text()).toContain('The given accounts.management is not usable: "12345" is not valid: expected an AWS account id of exactly 12 digits');
     expect(valueAt(draft, "accounts.management")).toBe("123456789012");
   });
@@ -70,7 +72,7 @@ describe("question flow", () => {
       "retention.archiveDays", "retention.hotDays", "retention.immediateDays",
       "storage.objectLock.mode", "storage.mfaDelete",
       "alerts.emails",
-      "controlTower", "dataEvents.s3", "dataEvents.lambda", "insights", "config",
+      "controlTower", "dataEvents.s3", "dataEvents.lambda", "insights", "config", "workspaces.enabled",
       "output.format", "out",
     ]);
     const frameworks = prompter.specs.get("frameworks");
@@ -143,7 +145,7 @@ describe("question flow", () => {
     });
 
     it("resolves a preset's lifecycle against --set storage.mfaDelete=true by asking which to keep", async () => {
-      const prompter = scriptedPrompter({ "accounts.management": "111111111111", "alerts.emails": "a@example.com", "storage.lifecycle": "mfa-delete", "output.format": "hcl", out: "x" });
+      const prompter = scriptedPrompter({ "workspaces.enabled": false, "accounts.management": "111111111111", "alerts.emails": "a@example.com", "storage.lifecycle": "mfa-delete", "output.format": "hcl", out: "x" });
       const draft = await askRemaining(draftFrom({ preset: "uk-smb", sets: ["storage.mfaDelete=true"] }), prompter, transcript().say);
       expect(prompter.asked).toContain("storage.lifecycle");
       expect(prompter.asked).not.toContain("storage.mfaDelete");

@@ -9,6 +9,7 @@ import * as protection from "./protection.js";
 import * as regions from "./regions.js";
 import * as retention from "./retention.js";
 import * as scope from "./scope.js";
+import * as workspaces from "./workspaces.js";
 
 export const QUESTIONS: readonly Question[] = Object.freeze([
   scope.jurisdiction,
@@ -36,6 +37,14 @@ export const QUESTIONS: readonly Question[] = Object.freeze([
   features.lambdaDataEvents,
   features.insights,
   features.awsConfig,
+  workspaces.enabled,
+  workspaces.identitySource,
+  workspaces.accounts,
+  workspaces.regions,
+  workspaces.directories,
+  workspaces.allowedNetworks,
+  workspaces.timeZone,
+  workspaces.hours,
   output.format,
   output.outDir,
 ]);
