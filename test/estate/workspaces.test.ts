@@ -300,3 +300,20 @@ describe("off by default: the presets are untouched", () => {
     }
   });
 });
+
+describe("saved Logs Insights queries", () => {
+  it.each(VARIANTS)("%s: logins by client, source IPs per WorkSpace and after-hours logins, on each site's access group", async (variant) => {
+    const { tf, plan } = await load(variant);
+    for (const site of plan.workspaces!.sites) {
+      const prefix = `workspaces_${site.id}`;
+      const queries = of(tf, "aws_cloudwatch_query_definition").filter(([n]) => n.startsWith(`${prefix}_`));
+      expect(queries.map(([, q]) => q.name).sort()).toEqual(
+        ["after-hours-logins", "logins-by-client", "source-ips-per-workspace"].map((id) => `${plan.name}/workspaces/${id}`),
+      );
+      for (const [, q] of queries) {
+        expect(q.log_group_names).toEqual([`\${aws_cloudwatch_log_group.${prefix}_access_log_group.name}`]);
+        expect(q.query_string).toMatch(/^filter detail\.actionType = "successfulLogin" \| /);
+      }
+    }
+  });
+});

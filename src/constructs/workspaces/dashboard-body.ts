@@ -28,17 +28,45 @@ function hour(clock: string): number {
   return Number(clock.slice(0, 2));
 }
 
-/** Logs Insights reads loginTime as UTC text; the title says so, the scheduled alarm follows the configured zone. */
-function afterHoursQuery(source: string, hours: BusinessHoursPlan): string {
+/** A Logs Insights query over a site's access-event log group (without its SOURCE). */
+export interface AccessLogQuery {
+  readonly id: "logins-by-client" | "source-ips-per-workspace" | "after-hours-logins";
+  readonly title: string;
+  readonly query: string;
+}
+
+/**
+ * The login investigations, shared by the dashboard's log widgets and the saved
+ * queries (aws_cloudwatch_query_definition) of each site. Logs Insights reads
+ * loginTime as UTC text, so the after-hours query says so; the scheduled alarm
+ * follows the configured time zone.
+ */
+export function accessLogQueries(hours: BusinessHoursPlan): AccessLogQuery[] {
+  const logins = 'filter detail.actionType = "successfulLogin"';
   return [
-    source,
-    'filter detail.actionType = "successfulLogin"',
-    "parse detail.loginTime /T(?<hour>\\d\\d):/",
-    `filter hour < ${hour(hours.start)} or hour >= ${Math.ceil(minutesOf(hours.end) / 60)}`,
-    "fields detail.loginTime, detail.workspaceId, detail.clientIpAddress, detail.clientPlatform",
-    "sort detail.loginTime desc",
-    "limit 100",
-  ].join(" | ");
+    {
+      id: "logins-by-client",
+      title: "Logins by client platform and version",
+      query: `${logins} | stats count(*) as logins by detail.clientPlatform, detail.clientVersion | sort logins desc`,
+    },
+    {
+      id: "source-ips-per-workspace",
+      title: "Source IPs per WorkSpace (an IP change shows as a second row)",
+      query: `${logins} | stats count(*) as logins, max(detail.loginTime) as lastLogin by detail.workspaceId, detail.clientIpAddress | sort detail.workspaceId asc, lastLogin desc | limit 200`,
+    },
+    {
+      id: "after-hours-logins",
+      title: `Logins outside ${hours.start}-${hours.end} UTC, any day (the after-hours alarm follows ${hours.timeZone} and ${hours.days.join(",")})`,
+      query: [
+        logins,
+        "parse detail.loginTime /T(?<hour>\\d\\d):/",
+        `filter hour < ${hour(hours.start)} or hour >= ${Math.ceil(minutesOf(hours.end) / 60)}`,
+        "fields detail.loginTime, detail.workspaceId, detail.clientIpAddress, detail.clientPlatform",
+        "sort detail.loginTime desc",
+        "limit 100",
+      ].join(" | "),
+    },
+  ];
 }
 
 function minutesOf(clock: string): number {
@@ -109,22 +137,9 @@ export function workspacesDashboardBody(input: DashboardInput): string {
     );
   }
   for (let i = 0; i < failed.length; i += 2) row(6, ...failed.slice(i, i + 2));
-  row(
-    8,
-    logWidget("Logins by client platform and version", `${source} | filter detail.actionType = "successfulLogin" | stats count(*) as logins by detail.clientPlatform, detail.clientVersion | sort logins desc`),
-    logWidget(
-      "Source IPs per WorkSpace (an IP change shows as a second row)",
-      `${source} | filter detail.actionType = "successfulLogin" | stats count(*) as logins, max(detail.loginTime) as lastLogin by detail.workspaceId, detail.clientIpAddress | sort detail.workspaceId asc, lastLogin desc | limit 200`,
-    ),
-  );
-  row(
-    8,
-    logWidget(
-      `Logins outside ${ws.businessHours.start}-${ws.businessHours.end} UTC, any day (the after-hours alarm follows ${ws.businessHours.timeZone} and ${ws.businessHours.days.join(",")})`,
-      afterHoursQuery(source, ws.businessHours),
-      FULL,
-    ),
-  );
+  const [byClient, ipsPerWorkspace, afterHours] = accessLogQueries(ws.businessHours) as [AccessLogQuery, AccessLogQuery, AccessLogQuery];
+  row(8, logWidget(byClient.title, `${source} | ${byClient.query}`), logWidget(ipsPerWorkspace.title, `${source} | ${ipsPerWorkspace.query}`));
+  row(8, logWidget(afterHours.title, `${source} | ${afterHours.query}`, FULL));
   if (input.alarmArns.length > 0) {
     row(6, { width: FULL, type: "alarm", properties: { title: "WorkSpaces alarms", alarms: [...input.alarmArns], sortBy: "stateUpdatedTimestamp" } });
   }

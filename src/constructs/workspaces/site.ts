@@ -7,6 +7,7 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-metric-filter/index.js";
 import { CloudwatchLogResourcePolicy } from "@cdktf/provider-aws/lib/cloudwatch-log-resource-policy/index.js";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm/index.js";
+import { CloudwatchQueryDefinition } from "@cdktf/provider-aws/lib/cloudwatch-query-definition/index.js";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
 import { DirectoryServiceLogSubscription } from "@cdktf/provider-aws/lib/directory-service-log-subscription/index.js";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role/index.js";
@@ -14,7 +15,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy/index.js"
 import { SchedulerSchedule } from "@cdktf/provider-aws/lib/scheduler-schedule/index.js";
 import type { AlertTier, ResolvedPlan, WorkspacesPlan, WorkspacesSitePlan } from "../../model/plan.js";
 import { alarmConstructId } from "../cis-alarms.js";
-import { workspacesDashboardBody } from "./dashboard-body.js";
+import { accessLogQueries, workspacesDashboardBody } from "./dashboard-body.js";
 import { FilterAlarm } from "./filter-alarm.js";
 
 export interface WorkspacesSiteProps {
@@ -300,6 +301,17 @@ export class WorkspacesSite extends Construct {
           logGroupName: groups[i]!.name,
           dependsOn: [dsPolicy],
         });
+      });
+    }
+
+    // Saved Logs Insights queries for investigations (CloudWatch Logs, "Save and re-run
+    // CloudWatch Logs Insights queries"): logins by WorkSpace and IP, after-hours logins.
+    for (const q of accessLogQueries(ws.businessHours)) {
+      new CloudwatchQueryDefinition(this, `query_${q.id.replace(/-/g, "_")}`, {
+        provider,
+        name: `${plan.name}/workspaces/${q.id}`,
+        logGroupNames: [this.logGroup.name],
+        queryString: q.query,
       });
     }
 
