@@ -64,12 +64,12 @@ export function guideRows(plan: ResolvedPlan, ws: WorkspacesPlan) {
     {
       ask: "IP address changes per user",
       aws: "Each login carries the client IP; there is no change event.",
-      estate: "The dashboard lists the source IPs seen per WorkSpace (Logs Insights); a second IP for a WorkSpace shows as a second row.",
+      estate: `The dashboard lists the source IPs seen per WorkSpace (Logs Insights), and the saved query ${code(`${plan.name}/workspaces/source-ips-per-workspace`)} runs the same table over any period; a second IP for a WorkSpace shows as a second row.`,
     },
     {
       ask: "After-hours access",
       aws: "Metric filters cannot test the time of day.",
-      estate: `An alarm on any login (tier ${ws.afterHoursTier}) whose actions EventBridge Scheduler enables at ${hours.end} and disables at ${hours.start} (${hours.days.join(",")}, ${hours.timeZone}), so it notifies only outside business hours; a Logs Insights table of logins outside those hours (in UTC) on the dashboard.`,
+      estate: `An alarm on any login (tier ${ws.afterHoursTier}) whose actions EventBridge Scheduler enables at ${hours.end} and disables at ${hours.start} (${hours.days.join(",")}, ${hours.timeZone}), so it notifies only outside business hours; a Logs Insights table of logins outside those hours (in UTC) on the dashboard and as the saved query ${code(`${plan.name}/workspaces/after-hours-logins`)}.`,
     },
     {
       ask: "Changes to access policies, directories, IP groups, bundles and images; provisioning, rebuilds and terminations",

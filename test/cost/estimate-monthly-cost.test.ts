@@ -7,6 +7,7 @@ import { estimateMonthlyCost, type CostEstimate } from "../../src/cost/estimate-
 import { formatCostEstimate } from "../../src/cost/format-cost.js";
 import type { ResolvedPlan } from "../../src/model/plan.js";
 import { resolvePlan } from "../../src/plan/resolve-plan.js";
+import { workspacesConfig } from "../helpers/workspaces-answers.js";
 
 const ORG = ["accounts.management=111111111111", "accounts.logArchive=222222222222", "accounts.security=333333333333", "organizationId=o-abc123defg", "alerts.emails=secops@example.com"];
 const plan = (preset: string, sets: readonly string[]): ResolvedPlan => resolvePlan(loadConfig({ preset, sets: [...sets] }));
@@ -166,5 +167,21 @@ describe("formatCostEstimate", () => {
     expect(text).toMatch(/^ {2}Total +\$5\.29$/m);
     expect(text).toContain("eu-west-2 list prices as of 2026-11-21");
     expect(text).toContain("--set cost.managementEventsPerDay=N");
+  });
+});
+
+describe("WorkSpaces monitoring in the estimate", () => {
+  it("prices the alarms, dashboards and keys it creates, and says what it cannot size", () => {
+    const plan = resolvePlan(workspacesConfig("organization"));
+    const estimate = estimateMonthlyCost(plan);
+    const ws = plan.workspaces!;
+    const byName = Object.fromEntries(estimate.lines.map((l) => [l.component, l]));
+    const alarms = ws.trailAlarms.length + ws.sites.length * (ws.accessAlarms.length + ws.nativeAlarms.length + 2);
+    expect(byName["WorkSpaces alarms"]!.monthlyUsd).toBeCloseTo(alarms * 0.1, 6);
+    expect(byName["WorkSpaces dashboards"]!.monthlyUsd).toBeCloseTo(2 * 3, 6);
+    expect(byName["WorkSpaces KMS keys"]!.monthlyUsd).toBeCloseTo(2 * 1, 6);
+    expect(estimate.notIncluded.join("\n")).toContain("AWS Managed Microsoft AD log forwarding");
+    const without = estimateMonthlyCost(resolvePlan(workspacesConfig("organization", ["workspaces.enabled=false"])));
+    expect(estimate.totalMonthlyUsd - without.totalMonthlyUsd).toBeCloseTo(alarms * 0.1 + 6 + 2, 6);
   });
 });
