@@ -285,6 +285,30 @@ const BAD_INPUTS: readonly BadInput[] = [
     allowed: /--out audit-logging/,
     todo: /add --yes to accept the defaults/,
   },
+  {
+    name: "WorkSpaces allowed network off an octet boundary",
+    argv: [...SMB, ...sets(["workspaces.enabled=true", "workspaces.identitySource=saml", "workspaces.allowedNetworks=203.0.113.0/23"])],
+    field: "workspaces.allowedNetworks[0]",
+    value: '"203.0.113.0/23"',
+    allowed: /\/8, \/16, \/24 or \/32/,
+    todo: /--set workspaces\.allowedNetworks=/,
+  },
+  {
+    name: "WorkSpaces on without an identity source",
+    argv: [...SMB, ...sets(["workspaces.enabled=true"])],
+    field: "workspaces.identitySource",
+    value: "is required",
+    allowed: /managed-ad, ad-connector, simple-ad, identity-center or saml/,
+    todo: /set workspaces\.identitySource to/,
+  },
+  {
+    name: "WorkSpaces business hours in an unknown time zone",
+    argv: [...SMB, ...sets(["workspaces.enabled=true", "workspaces.identitySource=saml", "workspaces.businessHours.timeZone=Europe/Lundon"])],
+    field: "workspaces.businessHours.timeZone",
+    value: '"Europe/Lundon"',
+    allowed: /IANA time zone/,
+    todo: /Europe\/London/,
+  },
 ];
 
 const MAX_LINE = 400;
