@@ -38,6 +38,10 @@ const TOPICS: Readonly<Record<string, string>> = {
   Asks for jurisdiction, industry, frameworks, topology, accounts, regions, retention,
   deletion protection, alert emails and optional features, shows a summary, and writes
   only after you confirm. Answers given by --preset, --config or --set are not asked again.
+  At the summary: write, change any answer (what depends on it is asked again), or stop
+  (your answers are kept in .trailwright-init.json; the next init here resumes them).
+  With --out DIR on a folder that already holds an estate, init edits it: it starts from
+  its trailwright.json and the summary lists what changes before anything is written.
 
   --yes               accept defaults and ask nothing (needs every required answer)
   plus the flags of \`trailwright generate\` (--preset, --config, --set, --out, --format, --as, --force, --dry-run)`,

@@ -2,13 +2,17 @@
 // mergeSources returns it (unvalidated), plus the output folder, which is a
 // flag (--out) rather than a config key. Never mutated: each answer makes a new draft.
 
-/** Question id of the output folder; every other id is a dotted config path. */
+/** Question id of the output folder; every other id is a dotted config path or a wizard-only answer. */
 export const OUT_ID = "out";
+/** Prefix of answers that steer the wizard but are not config keys (e.g. whether alert tiers go to different people). */
+export const WIZARD_PREFIX = "wizard.";
 
 export interface Draft {
   readonly config: Readonly<Record<string, unknown>>;
   /** Output folder as the user gave it (relative paths stay relative, so printed commands are portable). */
   readonly out: string | undefined;
+  /** Wizard-only answers by id ("wizard.alertRouting"); never written to trailwright.json. */
+  readonly wizard?: Readonly<Record<string, unknown>>;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -17,6 +21,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 export function valueAt(draft: Draft, id: string): unknown {
   if (id === OUT_ID) return draft.out;
+  if (id.startsWith(WIZARD_PREFIX)) return draft.wizard?.[id];
   let node: unknown = draft.config;
   for (const part of id.split(".")) {
     if (!isPlainObject(node)) return undefined;
@@ -28,6 +33,12 @@ export function valueAt(draft: Draft, id: string): unknown {
 /** A copy of the draft with the answer at `id` set, or removed when `value` is undefined. */
 export function withValue(draft: Draft, id: string, value: unknown): Draft {
   if (id === OUT_ID) return { ...draft, out: value as string | undefined };
+  if (id.startsWith(WIZARD_PREFIX)) {
+    const wizard = { ...draft.wizard };
+    if (value === undefined) delete wizard[id];
+    else wizard[id] = value;
+    return { ...draft, wizard };
+  }
   const config = structuredClone(draft.config) as Record<string, unknown>;
   const parts = id.split(".");
   let target = config;

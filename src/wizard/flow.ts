@@ -7,7 +7,7 @@ import { QUESTIONS } from "./questions/index.js";
 
 export type Say = (text: string) => void;
 
-function applies(q: Question, draft: Draft): boolean {
+export function applies(q: Question, draft: Draft): boolean {
   return q.applies ? q.applies(draft) : true;
 }
 
@@ -32,23 +32,56 @@ export function isPending(q: Question, draft: Draft, reask: ReadonlySet<string> 
 type Applied = { readonly patches: readonly Patch[]; readonly note?: string };
 
 /** The question's answer in the draft; each question's apply takes its own kind of value, which `value` is. */
-function applyAnswer(q: Question, value: AnswerValue, draft: Draft): { draft: Draft; note: string | undefined } {
+export function applyAnswer(q: Question, value: AnswerValue, draft: Draft): { draft: Draft; note: string | undefined } {
   const apply = q.apply as ((v: AnswerValue, d: Draft) => Applied) | undefined;
   const result: Applied = apply ? apply(value, draft) : { patches: [{ id: q.id, value }] };
   return { draft: withPatches(draft, result.patches), note: result.note };
 }
 
-/** Asks one question through the prompter, with its validator bound to the draft. */
-async function askOne(q: Question, draft: Draft, prompter: Prompter): Promise<AnswerValue> {
+/**
+ * The answer already in the draft, in the form the question's prompt takes,
+ * so re-asking a question (a change at the summary) offers what was chosen.
+ * Undefined when the stored value is not one the prompt can offer (a question
+ * whose answer maps onto other keys, or a choice no longer available).
+ */
+export function currentAnswer(q: Question, draft: Draft): AnswerValue | undefined {
+  const value = q.current ? q.current(draft) : valueAt(draft, q.id);
+  if (value === undefined) return undefined;
+  switch (q.kind) {
+    case "select":
+      return typeof value === "string" && q.choices(draft).some((c) => c.value === value && !c.disabled) ? value : undefined;
+    case "checkbox":
+    case "list":
+      return Array.isArray(value) ? value.map(String) : undefined;
+    case "input":
+      return typeof value === "string" ? value : undefined;
+    case "number":
+      return typeof value === "number" ? value : undefined;
+    case "confirm":
+      return typeof value === "boolean" ? value : undefined;
+  }
+}
+
+/** Choice lists longer than this are type-to-filter (inquirer's search prompt): 30 regions by arrow key is too many presses. */
+const SEARCH_ABOVE = 8;
+
+/** Asks one question through the prompter, with its validator bound to the draft; `offer` replaces the default. */
+async function askOne(q: Question, draft: Draft, prompter: Prompter, offer?: AnswerValue): Promise<AnswerValue> {
   const message = q.message(draft);
   switch (q.kind) {
     case "select": {
       const choices = q.choices(draft);
-      const fallback = q.defaultValue(draft);
-      return prompter.select({ id: q.id, message, choices, ...(fallback !== undefined ? { default: fallback } : {}) });
+      const fallback = (offer as string | undefined) ?? q.defaultValue(draft);
+      return prompter.select({
+        id: q.id,
+        message,
+        choices,
+        ...(fallback !== undefined ? { default: fallback } : {}),
+        ...(choices.length > SEARCH_ABOVE ? { searchable: true } : {}),
+      });
     }
     case "checkbox": {
-      const checked = new Set(q.defaultValue(draft) ?? []);
+      const checked = new Set((offer as string[] | undefined) ?? q.defaultValue(draft) ?? []);
       return prompter.checkbox({
         id: q.id,
         message,
@@ -57,7 +90,7 @@ async function askOne(q: Question, draft: Draft, prompter: Prompter): Promise<An
       });
     }
     case "input": {
-      const fallback = q.defaultValue(draft);
+      const fallback = (offer as string | undefined) ?? q.defaultValue(draft);
       return (
         await prompter.input({
           id: q.id,
@@ -68,7 +101,7 @@ async function askOne(q: Question, draft: Draft, prompter: Prompter): Promise<An
       ).trim();
     }
     case "list": {
-      const fallback = q.defaultValue(draft);
+      const fallback = (offer as string[] | undefined) ?? q.defaultValue(draft);
       const raw = await prompter.input({
         id: q.id,
         message,
@@ -78,7 +111,7 @@ async function askOne(q: Question, draft: Draft, prompter: Prompter): Promise<An
       return parseList(raw);
     }
     case "number": {
-      const fallback = q.defaultValue(draft);
+      const fallback = (offer as number | undefined) ?? q.defaultValue(draft);
       return prompter.number({
         id: q.id,
         message,
@@ -87,8 +120,22 @@ async function askOne(q: Question, draft: Draft, prompter: Prompter): Promise<An
       });
     }
     case "confirm":
-      return prompter.confirm({ id: q.id, message, default: q.defaultValue(draft) ?? false });
+      return prompter.confirm({ id: q.id, message, default: (offer as boolean | undefined) ?? q.defaultValue(draft) ?? false });
   }
+}
+
+/**
+ * Asks `q` once more and applies the new answer. `offer` "current" offers the
+ * answer the draft holds; "default" offers the default for the answers as
+ * they now are (after an answer it reads has changed).
+ */
+export async function askAgain(q: Question, draft: Draft, prompter: Prompter, say: Say, offer: "current" | "default" = "current"): Promise<Draft> {
+  const explanation = q.explain?.(draft);
+  if (explanation) say(explanation);
+  const value = await askOne(q, draft, prompter, offer === "current" ? currentAnswer(q, draft) : undefined);
+  const applied = applyAnswer(q, value, draft);
+  if (applied.note) say(applied.note);
+  return applied.draft;
 }
 
 /**

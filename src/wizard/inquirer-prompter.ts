@@ -22,6 +22,16 @@ function toInquirerChoice(choice: Choice): Record<string, unknown> {
   };
 }
 
+/** The choices whose value or name contains every word typed, in their own order (all of them for no term). */
+export function filterChoices(choices: readonly Choice[], term: string | undefined): readonly Choice[] {
+  const words = (term ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return choices;
+  return choices.filter((c) => {
+    const text = `${c.value} ${c.name}`.toLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+}
+
 export function inquirerPrompter(streams: PromptStreams = {}): Prompter {
   const prompt = inquirer.createPromptModule(streams as Parameters<typeof inquirer.createPromptModule>[0]);
   // One question per call: the flow, not inquirer, decides what comes next.
@@ -31,7 +41,15 @@ export function inquirerPrompter(streams: PromptStreams = {}): Prompter {
   }
   return {
     select: (spec: SelectSpec) =>
-      ask<string>({ type: "select", message: spec.message, choices: spec.choices.map(toInquirerChoice), default: spec.default, pageSize: PAGE_SIZE }),
+      spec.searchable
+        ? ask<string>({
+            type: "search",
+            message: `${spec.message} (type to filter)`,
+            default: spec.default,
+            pageSize: PAGE_SIZE,
+            source: (term: string | undefined) => filterChoices(spec.choices, term).map(toInquirerChoice),
+          })
+        : ask<string>({ type: "select", message: spec.message, choices: spec.choices.map(toInquirerChoice), default: spec.default, pageSize: PAGE_SIZE }),
     checkbox: (spec: CheckboxSpec) =>
       ask<string[]>({
         type: "checkbox",

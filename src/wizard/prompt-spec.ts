@@ -21,6 +21,8 @@ interface SpecBase {
 export interface SelectSpec extends SpecBase {
   readonly choices: readonly Choice[];
   readonly default?: string;
+  /** A long list: typing filters it (inquirer's search prompt) instead of arrowing through it. */
+  readonly searchable?: boolean;
 }
 
 export interface CheckboxSpec extends SpecBase {

@@ -30,6 +30,10 @@ interface QuestionBase<V> {
   apply?(value: V, draft: Draft): { readonly patches: readonly Patch[]; readonly note?: string };
   /** Whether the draft already answers this question; default: a non-empty value at `id`. */
   isAnswered?(draft: Draft): boolean;
+  /** The answer the draft holds, as the prompt takes it, for a question with its own `apply` (default: none is offered back). */
+  current?(draft: Draft): V | undefined;
+  /** Short name in the summary's "change an answer" list; default: the message. */
+  readonly label?: string;
 }
 
 export type SelectQuestion = QuestionBase<string> & { readonly kind: "select"; choices(draft: Draft): readonly Choice[] };

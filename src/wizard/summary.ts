@@ -1,6 +1,7 @@
 // What will be generated, shown before the confirmation: resources by kind,
 // retention per tier with the reason for each number, and regions. Pure text
 // from the plan and the synthesized resource addresses.
+import { groupThousands } from "../cost/format-numbers.js";
 import type { NumberSource, ResolvedPlan } from "../model/plan.js";
 
 /** Resource types grouped the way a reviewer thinks of them, in the order shown. */
@@ -63,10 +64,51 @@ export interface SummaryInput {
   readonly out: string;
   /** Extra lines, e.g. the monthly cost estimate. */
   readonly extra?: readonly string[];
+  /** What an edit changes (estate-changes.ts renderChanges), shown first. */
+  readonly changes?: readonly string[];
 }
 
-export function renderSummary({ plan, addresses, out, extra = [] }: SummaryInput): string {
+/** What the trail records beyond management events, and the services that watch it. */
+function recording(plan: ResolvedPlan): string[] {
+  const { trail } = plan;
+  const s3 =
+    trail.s3DataEvents === "off"
+      ? "off"
+      : trail.s3DataEvents === "all"
+        ? "every bucket (the estate's own log buckets excluded)"
+        : `buckets ${trail.s3DataEvents.buckets.join(", ")}`;
+  return [
+    "  Recording:",
+    `    management events: ${trail.managementEvents ? "read and write" : "off (Control Tower's trail records them; this trail records data events only)"}`,
+    `    S3 data events: ${s3}`,
+    `    Lambda data events: ${trail.lambdaDataEvents ? "on" : "off"}`,
+    `    CloudTrail Insights: ${trail.insights ? "on (unusual API call and error rates)" : "off"}`,
+    `    AWS Config: ${plan.config ? `on (recorder and ${plan.config.rules.length} managed rules checking the estate)` : "off"}`,
+  ];
+}
+
+/** Which address gets which alert tier. */
+function alertRouting(plan: ResolvedPlan): string[] {
+  return ["  Alerts by tier:", ...plan.topics.map((t) => `    ${t.tier.padEnd(8)} -> ${t.emails.join(", ")}`)];
+}
+
+/** The assumptions behind the cost estimate, with the number of accounts the user named beside the one assumed. */
+function costAssumptions(plan: ResolvedPlan): string[] {
+  const { cost, accounts } = plan;
+  const named = new Set([accounts.management.id, accounts.logArchive.id, accounts.security.id]).size;
+  const accountsNote = plan.topology === "organization" ? ` (you named ${named}; the organization trail records every account: change "Accounts in the organization")` : "";
+  return [
+    "  Cost estimate assumes:",
+    `    ${groupThousands(cost.accounts.value)} account${cost.accounts.value === 1 ? "" : "s"}${accountsNote}`,
+    `    ${groupThousands(cost.managementEventsPerDay.value)} management events per account per day`,
+    `    ${groupThousands(cost.dataEventsPerDay.value)} data events per day`,
+    `    ${groupThousands(cost.averageEventBytes.value)} bytes per event on average`,
+  ];
+}
+
+export function renderSummary({ plan, addresses, out, extra = [], changes = [] }: SummaryInput): string {
   const lines: string[] = ["", "Summary of what will be generated", ""];
+  if (changes.length > 0) lines.push(...changes, "");
   lines.push(`  Frameworks: ${plan.frameworks.map((f) => f.name).join("; ")}`);
   const { management, logArchive, security } = plan.accounts;
   lines.push(
@@ -90,14 +132,16 @@ export function renderSummary({ plan, addresses, out, extra = [] }: SummaryInput
     lines.push("    Object Lock: off");
   }
   if (plan.archive.mfaDelete) lines.push("    MFA delete: on (the root user enables it after apply; see the runbook)");
+  lines.push("", ...recording(plan));
   const kinds = countByKind(addresses);
   const total = kinds.reduce((sum, k) => sum + k.count, 0);
   lines.push("", `  Resources by kind (${total} in all):`);
   const width = Math.max(...kinds.map((k) => String(k.count).length));
   for (const k of kinds) lines.push(`    ${String(k.count).padStart(width)}  ${k.label}`);
-  lines.push("", `  Alerts to: ${[...new Set(plan.topics.flatMap((t) => t.emails))].join(", ")}`);
+  lines.push("", ...alertRouting(plan));
   const kind = plan.output.mode === "module" ? ", a child module for your root module to call" : "";
   lines.push(`  Output: ${plan.output.format === "json" ? "Terraform JSON (.tf.json)" : "Terraform HCL (.tf)"}${kind} in ${out}/`);
   lines.push(...extra.map((line) => `  ${line}`));
+  lines.push(...costAssumptions(plan));
   return lines.join("\n");
 }

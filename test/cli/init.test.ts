@@ -146,7 +146,7 @@ describe("trailwright init with saved answers", () => {
   it("asks nothing but the confirmation for a complete --config, and writes the same files", async () => {
     // --yes never asks the terminal-only WorkSpaces question, so the saved answers say it.
     expect(await run(["init", "--preset", "uk-smb", ...SMB_ANSWERS, "--set", "workspaces.enabled=false", "--format", "json", "--out", "first", "--yes"], testIo(false))).toBe(0);
-    const prompter = scriptedPrompter({ confirm: true });
+    const prompter = scriptedPrompter({ confirm: "write" });
     const code = await init(initOptions({ config: "first/trailwright.json", out: "second", outGiven: true }), testIo(true), prompter);
     expect(code).toBe(0);
     expect(prompter.asked).toEqual(["confirm"]);
@@ -165,13 +165,13 @@ describe("trailwright init with saved answers", () => {
 });
 
 describe("trailwright init in a terminal", () => {
-  const answers = { "accounts.management": "123456789012", "alerts.emails": "secops@example.com", "workspaces.enabled": false, "output.format": "hcl", out: "estate" };
+  const answers = { "accounts.management": "123456789012", "alerts.emails": "secops@example.com", "wizard.alertRouting": "everyone", "workspaces.enabled": false, "output.format": "hcl", out: "estate" };
 
   it("asks only what the preset leaves open, shows the summary, and writes after confirmation", async () => {
     const io = testIo(true);
-    const prompter = scriptedPrompter({ ...answers, confirm: true });
+    const prompter = scriptedPrompter({ ...answers, confirm: "write" });
     expect(await init(initOptions({ preset: "uk-smb" }), io, prompter)).toBe(0);
-    expect(prompter.asked).toEqual(["accounts.management", "alerts.emails", "workspaces.enabled", "output.format", "out", "confirm"]);
+    expect(prompter.asked).toEqual(["accounts.management", "alerts.emails", "wizard.alertRouting", "workspaces.enabled", "output.format", "out", "confirm"]);
     const stdout = io.stdout.join("\n");
     expect(stdout).toMatch(/answers come from preset uk-smb and are not asked again/);
     expect(stdout).toMatch(/Resources by kind \(\d+ in all\):\n\s+1 {2}CloudTrail trail\n\s+2 {2}KMS key and alias\n\s+2 {2}S3 buckets/);
@@ -182,11 +182,14 @@ describe("trailwright init in a terminal", () => {
     expect(existsSync(join(cwd, "estate", "trailwright.json"))).toBe(true);
   });
 
-  it("writes nothing and exits 130 when the summary is not confirmed", async () => {
+  it("writes no estate and exits 130 when the summary is not confirmed, keeping the answers for the next init", async () => {
     const io = testIo(true);
-    expect(await init(initOptions({ preset: "uk-smb" }), io, scriptedPrompter({ ...answers, confirm: false }))).toBe(130);
-    expect(io.stderr).toEqual(["trailwright: not confirmed; nothing was written", "  run `trailwright init` again to change the answers"]);
-    expect(readdirSync(cwd)).toEqual([]);
+    expect(await init(initOptions({ preset: "uk-smb" }), io, scriptedPrompter({ ...answers, confirm: "stop" }))).toBe(130);
+    expect(io.stderr).toEqual([
+      "trailwright: not confirmed; nothing was written. Your answers are kept in .trailwright-init.json",
+      "  run `trailwright init` here again to resume them (or delete the file to start afresh)",
+    ]);
+    expect(readdirSync(cwd)).toEqual([".trailwright-init.json"]);
   });
 
   it("Ctrl-C at a prompt exits 130, writes nothing and prints no stack trace", async () => {
@@ -200,7 +203,7 @@ describe("trailwright init in a terminal", () => {
 
   it("with MFA delete chosen, the next steps carry the root runbook command", async () => {
     const io = testIo(true);
-    const prompter = scriptedPrompter({ ...answers, "storage.lifecycle": "mfa-delete", confirm: true });
+    const prompter = scriptedPrompter({ ...answers, "storage.lifecycle": "mfa-delete", confirm: "write" });
     expect(await init(initOptions({ preset: "uk-smb", sets: ["storage.mfaDelete=true"], outGiven: true, out: "mfa" }), io, prompter)).toBe(0);
     const stdout = io.stdout.join("\n");
     expect(stdout).toContain("MFA delete: after the first apply, the root user of account 123456789012 turns it on with an MFA code (it cannot run in CI)");

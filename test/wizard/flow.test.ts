@@ -5,6 +5,13 @@ import { valueAt } from "../../src/wizard/draft.js";
 import { scriptedPrompter, tries } from "./scripted-prompter.js";
 import { draftFrom, ORG_ACCOUNTS, transcript } from "./support.js";
 
+/**
+ * Starting points for a UK bank answered question by question. With the
+ * topology given, banking does not pull in the uk-bank preset (that starts
+ * only while the estate's shape is open), so every other question is asked.
+ */
+const BY_HAND = { sets: ["topology=organization"] };
+
 /** Answers for a UK bank built from nothing, question by question. */
 const UK_BANK_FROM_SCRATCH = {
   jurisdiction: "uk",
@@ -19,6 +26,7 @@ const UK_BANK_FROM_SCRATCH = {
   "storage.objectLock.mode": "COMPLIANCE",
   "storage.mfaDelete": false,
   "alerts.emails": "secops@example.com",
+  "wizard.alertRouting": "everyone",
   controlTower: false,
   "dataEvents.s3": "all",
   "dataEvents.lambda": true,
@@ -31,7 +39,7 @@ const UK_BANK_FROM_SCRATCH = {
 
 describe("question flow", () => {
   it("does not ask again what a preset answers", async () => {
-    const prompter = scriptedPrompter({ "workspaces.enabled": false, ...ORG_ACCOUNTS, "alerts.emails": "secops@example.com", "output.format": "hcl", out: "estate" });
+    const prompter = scriptedPrompter({ "workspaces.enabled": false, ...ORG_ACCOUNTS, "alerts.emails": "secops@example.com", "wizard.alertRouting": "everyone", "output.format": "hcl", out: "estate" });
     const draft = await askRemaining(draftFrom({ preset: "uk-bank" }), prompter, transcript().say);
     expect(prompter.asked).toEqual([
       "accounts.management",
@@ -39,6 +47,7 @@ describe("question flow", () => {
       "accounts.security",
       "organizationId",
       "alerts.emails",
+      "wizard.alertRouting",
       "workspaces.enabled",
       "output.format",
       "out",
@@ -64,14 +73,14 @@ describe("question flow", () => {
   it("asks every question from scratch in order, pre-selecting frameworks from jurisdiction and industry", async () => {
     const prompter = scriptedPrompter(UK_BANK_FROM_SCRATCH);
     const out = transcript();
-    const draft = await askRemaining(draftFrom({}), prompter, out.say);
+    const draft = await askRemaining(draftFrom(BY_HAND), prompter, out.say);
     expect(prompter.asked).toEqual([
-      "jurisdiction", "industry", "frameworks", "topology",
+      "jurisdiction", "industry", "frameworks",
       "accounts.management", "accounts.logArchive", "accounts.security", "organizationId",
       "residency",
       "retention.archiveDays", "retention.hotDays", "retention.immediateDays",
       "storage.objectLock.mode", "storage.mfaDelete",
-      "alerts.emails",
+      "alerts.emails", "wizard.alertRouting",
       "controlTower", "dataEvents.s3", "dataEvents.lambda", "insights", "config", "workspaces.enabled",
       "output.format", "out",
     ]);
@@ -93,7 +102,7 @@ describe("question flow", () => {
 
   it("rejects a too-short retention inline, naming the regulation, and takes the corrected answer", async () => {
     const prompter = scriptedPrompter({ ...UK_BANK_FROM_SCRATCH, "retention.archiveDays": tries(1000, 1826, 2557) });
-    const draft = await askRemaining(draftFrom({}), prompter, transcript().say);
+    const draft = await askRemaining(draftFrom(BY_HAND), prompter, transcript().say);
     expect(prompter.rejections.map((r) => r.value)).toEqual([1000, 1826]);
     expect(prompter.rejections[0]!.message).toBe(
       "1000 days is below the 1827-day minimum of FCA SYSC 9 record keeping (MiFID business) (FCA Handbook SYSC 9.1.2; MiFID Org Regulation art 72); enter at least 1827",
@@ -104,7 +113,7 @@ describe("question flow", () => {
   it("names the framework when CloudWatch retention is below its year, and snaps an answer to an allowed value", async () => {
     const out = transcript();
     const prompter = scriptedPrompter({ ...UK_BANK_FROM_SCRATCH, "retention.hotDays": tries(200, 4000, 500) });
-    const draft = await askRemaining(draftFrom({}), prompter, out.say);
+    const draft = await askRemaining(draftFrom(BY_HAND), prompter, out.say);
     expect(prompter.rejections.map((r) => r.message)).toEqual([
       expect.stringContaining("200 days is below the 365-day minimum of NCSC Cyber Assessment Framework v3.1"),
       "4000 days is more than CloudWatch Logs' longest retention of 3653 days; keep long-term evidence in the S3 archive",
@@ -115,7 +124,7 @@ describe("question flow", () => {
 
   it("disables Object Lock off when a selected framework needs immutable logs, saying which", async () => {
     const prompter = scriptedPrompter(UK_BANK_FROM_SCRATCH);
-    await askRemaining(draftFrom({}), prompter, transcript().say);
+    await askRemaining(draftFrom(BY_HAND), prompter, transcript().say);
     const mode = prompter.specs.get("storage.objectLock.mode");
     const off = mode?.kind === "select" ? mode.choices.find((c) => c.value === "off") : undefined;
     expect(off?.disabled).toMatch(/^NCSC Cyber Assessment Framework v3\.1 requires logs that cannot be altered or deleted \(NCSC CAF v3\.1 C1\.b\)$/);
@@ -125,7 +134,7 @@ describe("question flow", () => {
     it("explains the trade-off, and keeping MFA delete turns lifecycle off", async () => {
       const out = transcript();
       const prompter = scriptedPrompter({ ...UK_BANK_FROM_SCRATCH, "storage.mfaDelete": true, "storage.lifecycle": "mfa-delete" });
-      const draft = await askRemaining(draftFrom({}), prompter, out.say);
+      const draft = await askRemaining(draftFrom(BY_HAND), prompter, out.say);
       expect(out.text()).toContain("only the root user with an MFA device can turn it on, by CLI after apply, so it cannot run in CI");
       expect(out.text()).toContain("S3 does not support lifecycle rules on an MFA-delete bucket");
       expect(prompter.asked.slice(prompter.asked.indexOf("storage.mfaDelete"), prompter.asked.indexOf("storage.mfaDelete") + 2)).toEqual([
@@ -139,13 +148,13 @@ describe("question flow", () => {
 
     it("keeping lifecycle turns MFA delete back off", async () => {
       const prompter = scriptedPrompter({ ...UK_BANK_FROM_SCRATCH, "storage.mfaDelete": true, "storage.lifecycle": "lifecycle" });
-      const { plan } = await finalizeAnswers(await askRemaining(draftFrom({}), prompter, transcript().say));
+      const { plan } = await finalizeAnswers(await askRemaining(draftFrom(BY_HAND), prompter, transcript().say));
       expect(plan.archive.mfaDelete).toBe(false);
       expect(plan.archive.lifecycle?.expirationDays).toBe(2557);
     });
 
     it("resolves a preset's lifecycle against --set storage.mfaDelete=true by asking which to keep", async () => {
-      const prompter = scriptedPrompter({ "workspaces.enabled": false, "accounts.management": "111111111111", "alerts.emails": "a@example.com", "storage.lifecycle": "mfa-delete", "output.format": "hcl", out: "x" });
+      const prompter = scriptedPrompter({ "workspaces.enabled": false, "accounts.management": "111111111111", "alerts.emails": "a@example.com", "wizard.alertRouting": "everyone", "storage.lifecycle": "mfa-delete", "output.format": "hcl", out: "x" });
       const draft = await askRemaining(draftFrom({ preset: "uk-smb", sets: ["storage.mfaDelete=true"] }), prompter, transcript().say);
       expect(prompter.asked).toContain("storage.lifecycle");
       expect(prompter.asked).not.toContain("storage.mfaDelete");
@@ -157,7 +166,7 @@ describe("question flow", () => {
     it("switches to a data-events-only trail: Insights implied off and not asked", async () => {
       const out = transcript();
       const prompter = scriptedPrompter({ ...UK_BANK_FROM_SCRATCH, controlTower: true, "dataEvents.s3": "all", "dataEvents.lambda": false });
-      const draft = await askRemaining(draftFrom({}), prompter, out.say);
+      const draft = await askRemaining(draftFrom(BY_HAND), prompter, out.say);
       expect(prompter.asked).not.toContain("insights");
       expect(prompter.specs.get("dataEvents.s3")).toMatchObject({ default: "all" });
       expect(out.text()).toContain("CloudTrail Insights: off");
@@ -169,14 +178,14 @@ describe("question flow", () => {
 
     it("turns Lambda data events on when S3 data events are off, so the trail still records something", async () => {
       const prompter = scriptedPrompter({ ...UK_BANK_FROM_SCRATCH, controlTower: true, "dataEvents.s3": "off" });
-      const { plan } = await finalizeAnswers(await askRemaining(draftFrom({}), prompter, transcript().say));
+      const { plan } = await finalizeAnswers(await askRemaining(draftFrom(BY_HAND), prompter, transcript().say));
       expect(prompter.asked).not.toContain("dataEvents.lambda");
       expect(plan.trail.lambdaDataEvents).toBe(true);
     });
 
     it("is not asked for a single account", async () => {
-      const prompter = scriptedPrompter({ ...UK_BANK_FROM_SCRATCH, topology: "single-account", "dataEvents.s3": "off", "dataEvents.lambda": false, insights: false, config: false });
-      await askRemaining(draftFrom({}), prompter, transcript().say);
+      const prompter = scriptedPrompter({ ...UK_BANK_FROM_SCRATCH, "dataEvents.s3": "off", "dataEvents.lambda": false, insights: false, config: false });
+      await askRemaining(draftFrom({ sets: ["topology=single-account"] }), prompter, transcript().say);
       expect(prompter.asked).not.toContain("controlTower");
       expect(prompter.asked).not.toContain("organizationId");
     });
@@ -188,14 +197,14 @@ describe("question flow", () => {
       "dataEvents.s3": "named",
       "dataEvents.s3Buckets": tries("Patient_Records", "patient-records-prod, imaging-prod"),
     });
-    const draft = await askRemaining(draftFrom({}), prompter, transcript().say);
+    const draft = await askRemaining(draftFrom(BY_HAND), prompter, transcript().say);
     expect(prompter.rejections[0]!.message).toContain('"Patient_Records" is not valid: expected an S3 bucket name');
     expect(valueAt(draft, "dataEvents.s3Buckets")).toEqual(["patient-records-prod", "imaging-prod"]);
   });
 
   it("offers every region when residency is off, defaulting to the jurisdiction's", async () => {
     const prompter = scriptedPrompter({ ...UK_BANK_FROM_SCRATCH, residency: false, homeRegion: "eu-west-2", allowedRegions: tries(["eu-west-1"], ["eu-west-2", "eu-west-1"]) });
-    const draft = await askRemaining(draftFrom({}), prompter, transcript().say);
+    const draft = await askRemaining(draftFrom(BY_HAND), prompter, transcript().say);
     expect(prompter.specs.get("homeRegion")).toMatchObject({ default: "eu-west-2" });
     expect(prompter.rejections).toEqual([{ id: "allowedRegions", value: ["eu-west-1"], message: "include the home region eu-west-2" }]);
     expect(valueAt(draft, "allowedRegions")).toEqual(["eu-west-2", "eu-west-1"]);

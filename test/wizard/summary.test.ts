@@ -42,4 +42,18 @@ describe("summary", () => {
     expect(text).toContain("  Resources by kind (1 in all):\n    1  CloudTrail trail");
     expect(text).toContain("  Output: Terraform HCL (.tf) in estate/\n  Estimated monthly cost: $1.00");
   });
+
+  it("shows data events, Insights, Config and the cost assumptions, with the accounts the user named beside the count assumed", () => {
+    const plan = resolvePlan(
+      loadConfig({
+        preset: "uk-bank",
+        sets: ["accounts.management=111111111111", "accounts.logArchive=222222222222", "accounts.security=333333333333", "organizationId=o-a1b2c3d4e5", "alerts.emails=a@example.com", "cost.accounts=3"],
+      }),
+    );
+    const text = renderSummary({ plan, addresses: [], out: "estate" });
+    expect(text).toContain("    S3 data events: every bucket (the estate's own log buckets excluded)\n    Lambda data events: on\n    CloudTrail Insights: on");
+    expect(text).toMatch(/ {4}AWS Config: on \(recorder and \d+ managed rules checking the estate\)/);
+    expect(text).toContain("  Cost estimate assumes:\n    3 accounts (you named 3;");
+    expect(text).toContain("    2,500,000 data events per day");
+  });
 });

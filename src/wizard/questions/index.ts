@@ -3,6 +3,7 @@
 import type { Question } from "../question.js";
 import * as accounts from "./accounts.js";
 import * as alerts from "./alerts.js";
+import * as cost from "./cost.js";
 import * as features from "./features.js";
 import * as output from "./output.js";
 import * as protection from "./protection.js";
@@ -14,6 +15,7 @@ import * as workspaces from "./workspaces.js";
 export const QUESTIONS: readonly Question[] = Object.freeze([
   scope.jurisdiction,
   scope.industry,
+  scope.industryPreset,
   scope.frameworks,
   scope.topology,
   accounts.management,
@@ -31,6 +33,10 @@ export const QUESTIONS: readonly Question[] = Object.freeze([
   protection.mfaDelete,
   protection.mfaDeleteOrLifecycle,
   alerts.emails,
+  alerts.routing,
+  alerts.critical,
+  alerts.warning,
+  alerts.info,
   features.controlTower,
   features.s3DataEvents,
   features.s3Buckets,
@@ -45,6 +51,7 @@ export const QUESTIONS: readonly Question[] = Object.freeze([
   workspaces.allowedNetworks,
   workspaces.timeZone,
   workspaces.hours,
+  cost.accounts,
   output.format,
   output.outDir,
 ]);

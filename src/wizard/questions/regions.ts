@@ -41,11 +41,17 @@ export const homeRegion: SelectQuestion = {
   },
 };
 
+/**
+ * The allowed regions feed one thing: the organization's region-deny SCP. A
+ * single account (no SCPs) or an organization without region deny would ask
+ * a question whose answer changes nothing, so it is asked only where it matters.
+ */
 export const allowedRegions: CheckboxQuestion = {
   id: "allowedRegions",
   kind: "checkbox",
   example: "eu-west-2",
-  message: () => "Regions your accounts may use (the home region is required)",
+  applies: (draft) => valueAt(draft, "topology") === "organization" && valueAt(draft, "guardrails.regionDeny") !== false,
+  message: () => "Regions the organization may use (an SCP denies the others; the home region is required)",
   choices: (draft) => candidateRegions(draft).map((r) => ({ value: r, name: r })),
   defaultValue: (draft) => {
     const home = valueAt(draft, "homeRegion");

@@ -1,0 +1,131 @@
+// `init` on a folder that already holds an estate edits it: it starts from the
+// folder's trailwright.json, the summary says what changes (answers before
+// and after, resources added and removed) before anything is written, and
+// "change an answer" comes back to the summary. A run stopped at the summary
+// keeps its answers, and the next `init` resumes them.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_OUT_DIR, type InitOptions } from "../../src/cli/args.js";
+import { runInit } from "../../src/cli/commands/init.js";
+import { SAVED_ANSWERS_FILE } from "../../src/cli/commands/saved-answers.js";
+import { reportError } from "../../src/cli/exit-codes.js";
+import type { Io } from "../../src/cli/io.js";
+import { run } from "../../src/cli/run.js";
+import { scriptedPrompter } from "../wizard/scripted-prompter.js";
+import { ORG_SETS } from "../wizard/support.js";
+
+let cwd: string;
+beforeEach(() => {
+  cwd = mkdtempSync(join(tmpdir(), "trailwright-init-edit-"));
+});
+afterEach(() => rmSync(cwd, { recursive: true, force: true }));
+
+function testIo(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), interactive: true, cwd, env: {} };
+}
+
+function options(overrides: Partial<InitOptions> = {}): InitOptions {
+  return { preset: undefined, config: undefined, out: DEFAULT_OUT_DIR, outGiven: false, sets: [], check: false, format: undefined, as: undefined, force: false, dryRun: false, yes: false, ...overrides };
+}
+
+async function init(opts: InitOptions, io: Io, script: Parameters<typeof scriptedPrompter>[0]) {
+  const prompter = scriptedPrompter(script);
+  const code = await runInit(opts, io, { prompter }).catch((error: unknown) => reportError(error, io));
+  return { code, prompter };
+}
+
+const answersIn = (folder: string) => JSON.parse(readFileSync(join(cwd, folder, "trailwright.json"), "utf8")) as Record<string, unknown>;
+
+describe("init on an existing organization estate", () => {
+  beforeEach(async () => {
+    const io = testIo();
+    expect(await run(["generate", "--preset", "uk-bank", ...ORG_SETS.flatMap((s) => ["--set", s]), "--out", "estate"], { ...io, interactive: false })).toBe(0);
+  });
+
+  it("starts from its answers, asks nothing, and says nothing changes", async () => {
+    const io = testIo();
+    const before = readFileSync(join(cwd, "estate", "main.tf"), "utf8");
+    const { code, prompter } = await init(options({ out: "estate", outGiven: true }), io, { confirm: "write" });
+    expect(code).toBe(0);
+    expect(prompter.asked).toEqual(["confirm"]);
+    const stdout = io.stdout.join("\n");
+    expect(stdout).toContain("Editing the estate in estate/");
+    expect(stdout).toContain("Changes to the estate in estate/: none");
+    expect(readFileSync(join(cwd, "estate", "main.tf"), "utf8")).toBe(before);
+    expect(answersIn("estate")).toMatchObject({ topology: "organization", preset: "uk-bank" });
+  });
+
+  it("a change at the summary shows answers before and after and resources added and removed, then writes on confirmation", async () => {
+    const io = testIo();
+    let summaries = 0;
+    const { code, prompter } = await init(options({ out: "estate", outGiven: true }), io, {
+      // First summary: change an answer; second: write.
+      confirm: () => (++summaries === 1 ? "change" : "write"),
+      change: "config",
+      config: false,
+    });
+    expect(code).toBe(0);
+    expect(prompter.asked).toEqual(["confirm", "change", "config", "confirm"]);
+    const stdout = io.stdout.join("\n");
+    const second = stdout.slice(stdout.lastIndexOf("Summary of what will be generated"));
+    expect(second).toContain("Changes to the estate in estate/ (before -> after):\n    config: true -> false");
+    expect(second).toMatch(/Resources removed \(\d+\):\n {4}- aws_config_config_rule\./);
+    expect(second).not.toContain("Resources added");
+    expect(second).toContain("AWS Config: off");
+    expect(answersIn("estate").config).toBe(false);
+    expect(readFileSync(join(cwd, "estate", "main.tf"), "utf8")).not.toContain("aws_config_config_rule");
+  });
+
+  it("stopping at the summary writes nothing to the estate", async () => {
+    const io = testIo();
+    const before = readFileSync(join(cwd, "estate", "main.tf"), "utf8");
+    let summaries = 0;
+    const { code } = await init(options({ out: "estate", outGiven: true }), io, {
+      confirm: () => (++summaries === 1 ? "change" : "stop"),
+      change: "topology",
+      topology: "single-account",
+      "accounts.management": "111111111111",
+      config: true,
+    });
+    expect(code).toBe(130);
+    const stdout = io.stdout.join("\n");
+    expect(stdout).toContain("topology: organization -> single-account");
+    expect(stdout).toMatch(/Resources removed \(\d+\):/);
+    expect(readFileSync(join(cwd, "estate", "main.tf"), "utf8")).toBe(before);
+    expect(answersIn("estate").topology).toBe("organization");
+  });
+});
+
+describe("a run stopped at the summary", () => {
+  const typed = { "accounts.management": "123456789012", "alerts.emails": "secops@example.com", "wizard.alertRouting": "everyone", "output.format": "hcl", out: "estate" };
+
+  it("keeps its answers, and the next init resumes them and asks only the confirmation", async () => {
+    const first = await init(options({ preset: "uk-smb" }), testIo(), { ...typed, confirm: "stop" });
+    expect(first.code).toBe(130);
+    expect(existsSync(join(cwd, SAVED_ANSWERS_FILE))).toBe(true);
+    expect(existsSync(join(cwd, "estate"))).toBe(false);
+
+    const io = testIo();
+    const second = await init(options(), io, { resume: true, confirm: "write" });
+    expect(second.code).toBe(0);
+    expect(second.prompter.asked).toEqual(["resume", "confirm"]);
+    expect(io.stdout.join("\n")).toContain(`Resuming your answers from ${SAVED_ANSWERS_FILE}.`);
+    expect(answersIn("estate")).toMatchObject({ preset: "uk-smb", accounts: { management: "123456789012" }, alerts: { emails: ["secops@example.com"] } });
+    // Written: the kept answers have done their job.
+    expect(existsSync(join(cwd, SAVED_ANSWERS_FILE))).toBe(false);
+  });
+
+  it("declining to resume starts afresh", async () => {
+    await init(options({ preset: "uk-smb" }), testIo(), { ...typed, confirm: "stop" });
+    // The script stops at the second question: only what was asked matters here.
+    const fresh = await init(options(), testIo(), { resume: false, jurisdiction: "uk" });
+    expect(fresh.prompter.asked.slice(0, 2)).toEqual(["resume", "jurisdiction"]);
+    // --preset given: a fresh start from the flags, the kept answers not offered.
+    const { prompter } = await init(options({ preset: "uk-smb" }), testIo(), { ...typed, confirm: "write" });
+    expect(prompter.asked[0]).toBe("accounts.management");
+  });
+});
