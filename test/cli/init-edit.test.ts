@@ -129,3 +129,21 @@ describe("a run stopped at the summary", () => {
     expect(prompter.asked[0]).toBe("accounts.management");
   });
 });
+
+describe("an edit without a terminal", () => {
+  beforeEach(async () => {
+    expect(await run(["generate", "--preset", "uk-bank", ...ORG_SETS.flatMap((s) => ["--set", s]), "--out", "estate"], { ...testIo(), interactive: false })).toBe(0);
+  });
+
+  it("shows the change list and writes only with --yes", async () => {
+    const before = readFileSync(join(cwd, "estate", "main.tf"), "utf8");
+    const refused = { ...testIo(), interactive: false };
+    expect(await run(["init", "--out", "estate", "--set", "insights=false"], refused)).toBe(2);
+    expect(refused.stdout.join("\n")).toContain("insights: true -> false");
+    expect(refused.stderr[0]).toBe("trailwright: no terminal to confirm the edit of estate/ (the summary above lists what it changes)");
+    expect(readFileSync(join(cwd, "estate", "main.tf"), "utf8")).toBe(before);
+
+    expect(await run(["init", "--out", "estate", "--set", "insights=false", "--yes"], { ...testIo(), interactive: false })).toBe(0);
+    expect(answersIn("estate").insights).toBe(false);
+  });
+});

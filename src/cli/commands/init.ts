@@ -11,7 +11,7 @@ import { mergeSources } from "../../config/load-config.js";
 import { validateConfig } from "../../config/validate-config.js";
 import { estimateMonthlyCost } from "../../cost/estimate-monthly-cost.js";
 import { usd } from "../../cost/format-numbers.js";
-import { CancelledError, TrailwrightError } from "../../model/errors.js";
+import { CancelledError, TrailwrightError, UsageError } from "../../model/errors.js";
 import type { ResolvedPlan } from "../../model/plan.js";
 import { repoRelativeOutDir } from "../../pipelines/ci-folder.js";
 import { resolvePlan } from "../../plan/resolve-plan.js";
@@ -148,6 +148,13 @@ export async function runInit(options: InitOptions, io: Io, deps: InitDeps = {})
     finalized = await finalizeAnswers(filled.draft);
     synthesized = synthesizeEstate(finalized.plan);
     printSummary(finalized, synthesized.addresses, io);
+    // An edit changes an estate someone relies on: without a terminal to confirm the change list, only --yes writes it.
+    if (start.editing && !options.yes && !options.dryRun) {
+      throw new UsageError(
+        `no terminal to confirm the edit of ${options.out}/ (the summary above lists what it changes)`,
+        "add --yes to write it, --dry-run to see each file's changes, or run in a terminal",
+      );
+    }
   } else {
     io.out(intro({ ...start, draft }, options));
     draft = await askRemaining(draft, prompter, say);
