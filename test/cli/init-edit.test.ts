@@ -48,14 +48,14 @@ describe("init on an existing organization estate", () => {
 
   it("starts from its answers, asks nothing, and says nothing changes", async () => {
     const io = testIo();
-    const before = readFileSync(join(cwd, "estate", "main.tf"), "utf8");
+    const before = readFileSync(join(cwd, "estate", "trail.tf"), "utf8");
     const { code, prompter } = await init(options({ out: "estate", outGiven: true }), io, { confirm: "write" });
     expect(code).toBe(0);
     expect(prompter.asked).toEqual(["confirm"]);
     const stdout = io.stdout.join("\n");
     expect(stdout).toContain("Editing the estate in estate/");
     expect(stdout).toContain("Changes to the estate in estate/: none");
-    expect(readFileSync(join(cwd, "estate", "main.tf"), "utf8")).toBe(before);
+    expect(readFileSync(join(cwd, "estate", "trail.tf"), "utf8")).toBe(before);
     expect(answersIn("estate")).toMatchObject({ topology: "organization", preset: "uk-bank" });
   });
 
@@ -77,12 +77,12 @@ describe("init on an existing organization estate", () => {
     expect(second).not.toContain("Resources added");
     expect(second).toContain("AWS Config: off");
     expect(answersIn("estate").config).toBe(false);
-    expect(readFileSync(join(cwd, "estate", "main.tf"), "utf8")).not.toContain("aws_config_config_rule");
+    expect(existsSync(join(cwd, "estate", "config-rules.tf"))).toBe(false);
   });
 
   it("stopping at the summary writes nothing to the estate", async () => {
     const io = testIo();
-    const before = readFileSync(join(cwd, "estate", "main.tf"), "utf8");
+    const before = readFileSync(join(cwd, "estate", "trail.tf"), "utf8");
     let summaries = 0;
     const { code } = await init(options({ out: "estate", outGiven: true }), io, {
       confirm: () => (++summaries === 1 ? "change" : "stop"),
@@ -95,7 +95,7 @@ describe("init on an existing organization estate", () => {
     const stdout = io.stdout.join("\n");
     expect(stdout).toContain("topology: organization -> single-account");
     expect(stdout).toMatch(/Resources removed \(\d+\):/);
-    expect(readFileSync(join(cwd, "estate", "main.tf"), "utf8")).toBe(before);
+    expect(readFileSync(join(cwd, "estate", "trail.tf"), "utf8")).toBe(before);
     expect(answersIn("estate").topology).toBe("organization");
   });
 });
@@ -136,12 +136,12 @@ describe("an edit without a terminal", () => {
   });
 
   it("shows the change list and writes only with --yes", async () => {
-    const before = readFileSync(join(cwd, "estate", "main.tf"), "utf8");
+    const before = readFileSync(join(cwd, "estate", "trail.tf"), "utf8");
     const refused = { ...testIo(), interactive: false };
     expect(await run(["init", "--out", "estate", "--set", "insights=false"], refused)).toBe(2);
     expect(refused.stdout.join("\n")).toContain("insights: true -> false");
     expect(refused.stderr[0]).toBe("trailwright: no terminal to confirm the edit of estate/ (the summary above lists what it changes)");
-    expect(readFileSync(join(cwd, "estate", "main.tf"), "utf8")).toBe(before);
+    expect(readFileSync(join(cwd, "estate", "trail.tf"), "utf8")).toBe(before);
 
     expect(await run(["init", "--out", "estate", "--set", "insights=false", "--yes"], { ...testIo(), interactive: false })).toBe(0);
     expect(answersIn("estate").insights).toBe(false);
