@@ -7,6 +7,7 @@
 // load when the command runs (src/cli/run.ts imports commands lazily), so
 // `presets list` never parses cdktf and `generate` never parses inquirer.
 // dist/THIRD-PARTY-NOTICES.txt lists every bundled package with its licence.
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -92,6 +93,11 @@ async function bundleInto(outdir) {
   const problems = bundleProblems(packages);
   if (problems.length > 0) throw new Error(`bundle refused:\n  ${problems.join("\n  ")}`);
   writeFileSync(join(outdir, "THIRD-PARTY-NOTICES.txt"), thirdPartyNotices(packages));
+  // The JSON Schema of trailwright.json, shipped beside the CLI and named by every trailwright.json's
+  // "$schema". Written by the bundle just built (`config schema`), so it comes from the same zod schema.
+  const schema = spawnSync(process.execPath, [join(outdir, "cli.js"), "config", "schema"], { encoding: "utf8" });
+  if (schema.status !== 0) throw new Error(`trailwright config schema failed:\n${schema.stderr}`);
+  writeFileSync(join(outdir, "trailwright.schema.json"), schema.stdout);
 }
 
 try {

@@ -18,6 +18,8 @@ export interface GenerateOptions {
   readonly as: "root" | "module" | undefined;
   readonly force: boolean;
   readonly dryRun: boolean;
+  /** --json (generate only): one JSON document on stdout instead of the human report. */
+  readonly json?: boolean;
 }
 
 export interface InitOptions extends GenerateOptions {
@@ -40,8 +42,10 @@ export type Command =
   | { readonly kind: "generate"; readonly options: GenerateOptions }
   | { readonly kind: "query"; readonly options: QueryOptions }
   | { readonly kind: "init"; readonly options: InitOptions }
-  | { readonly kind: "presets-list" }
-  | { readonly kind: "presets-show"; readonly id: string }
+  | { readonly kind: "presets-list"; readonly json: boolean }
+  | { readonly kind: "presets-show"; readonly id: string; readonly json: boolean }
+  | { readonly kind: "config-keys"; readonly json: boolean }
+  | { readonly kind: "config-schema" }
   | { readonly kind: "help"; readonly topic: string | undefined }
   | { readonly kind: "version" };
 
@@ -57,17 +61,18 @@ const SHARED = {
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
 
-export const COMMANDS = ["init", "generate", "presets", "query", "help", "version"] as const;
+export const COMMANDS = ["init", "generate", "presets", "config", "query", "help", "version"] as const;
 const PRESETS_SUBCOMMANDS = ["list", "show"] as const;
+const CONFIG_SUBCOMMANDS = ["keys", "schema"] as const;
 
 /** The flag a parseArgs message names as unknown ("Unknown option '--chek'"), if that is the problem. */
 function unknownFlag(message: string): string | undefined {
   return /^Unknown option '(-{1,2}[^'=]+)/.exec(message)?.[1];
 }
 
-function parse<T extends ParseArgsConfig["options"]>(command: string, args: string[], options: T) {
+function parse<T extends ParseArgsConfig["options"]>(command: string, args: string[], options: T, allowPositionals = false) {
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false });
+    return parseArgs({ args, options, strict: true, allowPositionals });
   } catch (error) {
     const message = (error as Error).message.split("\n")[0]!.replace(/\. To specify a positional argument.*$/, "");
     const flag = unknownFlag(message);
@@ -106,6 +111,7 @@ function generateOptions(values: Record<string, unknown>): GenerateOptions {
     as: asFlag(values.as as string | undefined),
     force: Boolean(values.force),
     dryRun: Boolean(values["dry-run"]),
+    json: Boolean(values.json),
   };
 }
 
@@ -159,13 +165,16 @@ function queryOptions(values: Record<string, unknown>, positionals: readonly str
   return { what, logs, since, until, account, region, format };
 }
 
+/** Flags of the commands that take a subcommand (presets, config): --json and --help. */
+const LISTING = { json: { type: "boolean" }, help: { type: "boolean", short: "h" } } as const satisfies ParseArgsConfig["options"];
+
 export function parseCommand(argv: readonly string[]): Command {
   const [name, ...rest] = argv;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") return { kind: "help", topic: rest[0] };
   if (name === "--version" || name === "-v" || name === "version") return { kind: "version" };
   switch (name) {
     case "generate": {
-      const { values } = parse("generate", rest, { ...SHARED, check: { type: "boolean" } });
+      const { values } = parse("generate", rest, { ...SHARED, check: { type: "boolean" }, json: { type: "boolean" } });
       if (values.help) return { kind: "help", topic: "generate" };
       return { kind: "generate", options: generateOptions(values) };
     }
@@ -186,27 +195,41 @@ export function parseCommand(argv: readonly string[]): Command {
       return { kind: "query", options: queryOptions(parsed.values, parsed.positionals) };
     }
     case "presets": {
-      const [sub, id, ...extra] = rest;
+      const { values, positionals } = parse("presets", rest, LISTING, true);
+      const [sub, id, ...extra] = positionals;
+      const json = Boolean(values.json);
       // `presets --help`, `presets list --help`, `presets show --help`: help wherever it is asked for.
-      if (rest.some(isHelp)) return { kind: "help", topic: "presets" };
+      if (values.help) return { kind: "help", topic: "presets" };
       if (sub === undefined || sub === "list") {
         if (id !== undefined) throw new UsageError(`presets list takes no arguments (got "${id}")`, "run `trailwright presets list`");
-        return { kind: "presets-list" };
+        return { kind: "presets-list", json };
       }
       if (sub === "show") {
         if (!id) throw new UsageError("presets show needs a preset id", "run `trailwright presets list` to see them, then `trailwright presets show uk-bank`");
-        if (extra.length > 0) throw new UsageError(`presets show takes one id (got ${rest.slice(1).join(" ")})`, "run `trailwright presets show uk-bank`");
-        return { kind: "presets-show", id };
+        if (extra.length > 0) throw new UsageError(`presets show takes one id (got ${positionals.slice(1).join(" ")})`, "run `trailwright presets show uk-bank`");
+        return { kind: "presets-show", id, json };
       }
       throw new UsageError(
         `unknown presets subcommand "${sub}"${didYouMean(sub, PRESETS_SUBCOMMANDS, (name) => `presets ${name}`)}`,
         "use `trailwright presets list` or `trailwright presets show ID`",
       );
     }
+    case "config": {
+      const { values, positionals } = parse("config", rest, LISTING, true);
+      const [sub, ...extra] = positionals;
+      if (values.help || sub === undefined) return { kind: "help", topic: "config" };
+      if (extra.length > 0) throw new UsageError(`config ${sub} takes no arguments (got ${extra.join(" ")})`, "run `trailwright config keys` or `trailwright config schema`");
+      if (sub === "keys") return { kind: "config-keys", json: Boolean(values.json) };
+      if (sub === "schema") return { kind: "config-schema" };
+      throw new UsageError(
+        `unknown config subcommand "${sub}"${didYouMean(sub, CONFIG_SUBCOMMANDS, (name) => `config ${name}`)}`,
+        "use `trailwright config keys` (every key of trailwright.json) or `trailwright config schema` (its JSON Schema)",
+      );
+    }
     default:
       throw new UsageError(
         `unknown command "${name}"${didYouMean(name.replace(/^-+/, ""), COMMANDS, (c) => `trailwright ${c}`)}`,
-        "commands: init, generate, presets, query (run `trailwright --help`)",
+        "commands: init, generate, presets, config, query (run `trailwright --help`)",
       );
   }
 }

@@ -5,8 +5,9 @@ Usage:
   trailwright init [--preset ID] [--config FILE] [--out DIR] [--yes] [--set path=value ...]
                    [--format hcl|json] [--as root|module] [--force] [--dry-run]
   trailwright generate [--config trailwright.json | --preset ID] [--out DIR] [--set path=value ...]
-                       [--check] [--format hcl|json] [--as root|module] [--force] [--dry-run]
-  trailwright presets [list | show ID]
+                       [--check] [--format hcl|json] [--as root|module] [--force] [--dry-run] [--json]
+  trailwright presets [list | show ID] [--json]
+  trailwright config [keys [--json] | schema]
   trailwright query [--list | CHECK | --sql "..."] --logs DIR [--since DATE] [--until DATE]
                     [--account ID] [--region R] [--format table|json|csv]
 
@@ -15,6 +16,10 @@ Commands:
   generate   write the estate from a preset or config without asking anything (CI)
   presets    list the presets, or explain one in plain words with each number's source
   query      run the review checks (or your SQL) over CloudTrail logs downloaded from the archive
+  config     every key of trailwright.json with its type, default and meaning, or its JSON Schema
+
+Run \`trailwright <command> --help\` for a command's flags. Colour is used on a terminal
+unless NO_COLOR is set.
 
 Exit codes: 0 ok, 1 internal error, 2 bad usage or config, 3 conflict with files on disk,
 4 drift found by --check, 130 cancelled.`;
@@ -32,7 +37,10 @@ const TOPICS: Readonly<Record<string, string>> = {
                       blocks, called from your root module (README.md shows how)
   --check             compare with the files on disk; exit 4 when they differ (CI drift check)
   --force             overwrite generated files that were edited by hand
-  --dry-run           print what would change and write nothing`,
+  --dry-run           print what would change, with a diff of each updated file, and write nothing
+  --json              print one JSON document (files and their actions, drift, warnings,
+                      errors with field and code) instead of the report; same exit codes
+  --help, -h          this help`,
   init: `trailwright init: the interactive wizard
 
   Asks for jurisdiction, industry, frameworks, topology, accounts, regions, retention,
@@ -43,7 +51,8 @@ const TOPICS: Readonly<Record<string, string>> = {
   With --out DIR on a folder that already holds an estate, init edits it: it starts from
   its trailwright.json and the summary lists what changes before anything is written.
 
-  --yes               accept defaults and ask nothing (needs every required answer)
+  --yes, -y           accept defaults and ask nothing (needs every required answer)
+  --help, -h          this help
   plus the flags of \`trailwright generate\` (--preset, --config, --set, --out, --format, --as, --force, --dry-run)`,
   query: `trailwright query: the review checks over downloaded CloudTrail logs, on DuckDB
 
@@ -62,8 +71,19 @@ const TOPICS: Readonly<Record<string, string>> = {
   prints the one command that installs it.`,
   presets: `trailwright presets: list presets, or explain one
 
-  trailwright presets list
-  trailwright presets show uk-bank`,
+  trailwright presets list            every preset with its title
+  trailwright presets show uk-bank    the plan in plain words, the source of every number, the cost
+
+  --json              print one JSON document (presets, or the preset's answers, resolved plan and cost)
+  --help, -h          this help`,
+  config: `trailwright config: the reference for trailwright.json
+
+  trailwright config keys             every key with its type, default and meaning
+  trailwright config keys --json      the same as one JSON document
+  trailwright config schema           the JSON Schema (also in the package as dist/trailwright.schema.json;
+                                      every trailwright.json names it in "$schema", so editors complete it)
+
+  --help, -h          this help`,
 };
 
 export function helpText(topic: string | undefined): string {

@@ -1,4 +1,6 @@
 // The CLI's window on the world, injected so tests can run commands in-process.
+import { colorEnabled } from "./style.js";
+
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
@@ -11,6 +13,8 @@ export interface Io {
    * where stderr is a file or pipe, so logs are not filled with redraws.
    */
   readonly progress?: (text: string) => void;
+  /** Whether stdout and stderr may carry colour (see style.ts); absent means no colour. */
+  readonly color?: { readonly out: boolean; readonly err: boolean };
 }
 
 export function processIo(): Io {
@@ -22,5 +26,6 @@ export function processIo(): Io {
     env: process.env,
     // \r returns to the line's start, ESC[K clears the rest; an empty text erases the line.
     progress: process.stderr.isTTY ? (text) => process.stderr.write(`\r\u001b[K${text}`) : undefined,
+    color: { out: colorEnabled(process.stdout, process.env), err: colorEnabled(process.stderr, process.env) },
   };
 }

@@ -11,6 +11,7 @@ import type { ResolvedPlan } from "../model/plan.js";
 import type { GeneratedEstate, GeneratedFile } from "../output/generated-file.js";
 import { buildEstateStack } from "./estate-stack.js";
 import type { Json } from "./hcl/json-shape.js";
+import { schemaUrl } from "../config/schema-url.js";
 import { stableStringify } from "./hcl/stable-json.js";
 import { terraformFiles } from "./terraform-files.js";
 import { withoutTokenStackTraces } from "./without-token-stack-traces.js";
@@ -84,7 +85,8 @@ export async function generateEstate(plan: ResolvedPlan, config: TrailwrightConf
   // Any `terraform fmt` runs in its own process; the files around the Terraform render meanwhile.
   const pending = terraformFiles(synthesized.stack, synthesized.config, plan);
   pending.catch(() => {}); // if rendering below throws first, a later fmt failure must not crash the process unhandled
-  const answers: GeneratedFile = { path: "trailwright.json", content: `${stableStringify(config)}\n` };
+  // `$schema` names the JSON Schema of this version, so editors complete and check the answers.
+  const answers: GeneratedFile = { path: "trailwright.json", content: `${stableStringify({ ...config, $schema: schemaUrl() })}\n` };
   const aroundTerraform = [
     ...renderEstateDocuments(plan, { addresses: synthesized.addresses, outDir: options.outDir ?? "." }),
     ...renderPipelineFiles(plan, { outDir: options.outDir ?? "." }),

@@ -122,6 +122,15 @@ describe("the packed package", () => {
     expect(failure?.stderr).toContain(`install it with: npm install --prefix "${app}" @duckdb/node-api@`);
   });
 
+  it("ships the JSON Schema of trailwright.json that every written trailwright.json names, generated from the config schema", async () => {
+    const { configJsonSchema } = await import("../../src/config/json-schema.js");
+    const { SCHEMA_FILE, schemaUrl } = await import("../../src/config/schema-url.js");
+    expect(packInfo.files.map((f) => f.path)).toContain(SCHEMA_FILE);
+    const shipped = JSON.parse(readFileSync(join(app, "node_modules", "trailwright", SCHEMA_FILE), "utf8"));
+    expect(shipped).toEqual(configJsonSchema());
+    expect(shipped.$id).toBe(schemaUrl());
+  });
+
   it("runs from the installed bin: npx trailwright presets list", () => {
     const out = execFileSync("npx", ["--no", "trailwright", "presets", "list"], { cwd: app, encoding: "utf8" });
     expect(out).toMatch(/^uk-smb\s+\S/m);

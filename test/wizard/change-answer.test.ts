@@ -58,15 +58,15 @@ describe("regions", () => {
     expect(plan.homeRegion).toBe("eu-west-1");
   });
 
-  it("are asked for an organization, whose region-deny SCP they feed", async () => {
-    const prompter = scriptedPrompter({ homeRegion: "eu-west-1", allowedRegions: ["eu-west-1", "eu-west-2"] });
-    const draft = await askRemaining(
-      draftFrom({ preset: "uk-bank", sets: [...Object.entries(ORG_ACCOUNTS).map(([k, v]) => `${k}=${v}`), "alerts.emails=a@example.com", "residency=false", "homeRegion=", "allowedRegions=", "output.format=hcl"] }, "x"),
-      prompter,
-      transcript().say,
-    );
+  it("are asked for an organization with residency, whose region-deny SCP they feed", async () => {
+    const prompter = scriptedPrompter({ homeRegion: "eu-west-1", allowedRegions: ["eu-west-1", "eu-central-1"] });
+    const orgSets = [...Object.entries(ORG_ACCOUNTS).map(([k, v]) => `${k}=${v}`), "alerts.emails=a@example.com", "output.format=hcl"];
+    const start = draftFrom({ preset: "uk-bank", sets: [...orgSets, "jurisdiction=eu", "frameworks=eu-gdpr,cis-aws"] }, "x");
+    const draft = await askRemaining(withValue(withValue(start, "homeRegion", undefined), "allowedRegions", undefined), prompter, transcript().say);
     expect(prompter.asked).toEqual(["homeRegion", "allowedRegions"]);
-    expect(valueAt(draft, "allowedRegions")).toEqual(["eu-west-1", "eu-west-2"]);
+    expect(valueAt(draft, "allowedRegions")).toEqual(["eu-west-1", "eu-central-1"]);
+    const { plan } = await finalizeAnswers(draft);
+    expect(plan.guardrails?.regionDeny?.allowedRegions).toEqual(["eu-west-1", "eu-central-1"]);
   });
 });
 

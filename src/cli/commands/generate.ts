@@ -9,7 +9,9 @@ import { resolvePlan } from "../../plan/resolve-plan.js";
 import { planWarnings } from "../../plan/retention-warnings.js";
 import type { GenerateOptions } from "../args.js";
 import type { Io } from "../io.js";
-import { reportWrite, writeOrCheck } from "./write-step.js";
+import { jsonText } from "../json-output.js";
+import { style } from "../style.js";
+import { jsonReport, reportWrite, writeOrCheck } from "./write-step.js";
 
 /** Where answers come from: flags, or the trailwright.json already in the output folder. */
 export function sourcesFor(options: GenerateOptions, io: Io): ConfigSources {
@@ -33,10 +35,16 @@ export async function runGenerate(options: GenerateOptions, io: Io): Promise<num
   const sources = sourcesFor(options, io);
   const config = loadConfig(sources);
   const plan = resolvePlan(config);
-  for (const warning of planWarnings(plan)) io.err(`warning: ${warning}`);
+  const warnings = planWarnings(plan);
+  if (!options.json) for (const warning of warnings) io.err(`${style(io.color?.err).yellow("warning:")} ${warning}`);
   const estate = await generateEstate(plan, config, { outDir: repoRelativeOutDir(io.cwd, options.out) });
   // Answers read from the output folder's own trailwright.json: its hand edits are in the new one.
   const inputs = sources.configFile === join(resolve(io.cwd, options.out), "trailwright.json") ? ["trailwright.json"] : [];
   const outcome = await writeOrCheck(estate, resolve(io.cwd, options.out), { ...options, inputs });
+  if (options.json) {
+    const { document, exitCode } = jsonReport(outcome, estate, { ...options, inputs }, warnings);
+    io.out(jsonText(document));
+    return exitCode;
+  }
   return reportWrite(outcome, estate, options, io);
 }

@@ -8,6 +8,8 @@ import { plural } from "../../text/plural.js";
 import { checkEstate, conflictError, driftError, writeEstate, type WriteReport } from "../../output/write-estate.js";
 import type { WriterFs } from "../../output/writer-fs.js";
 import type { Io } from "../io.js";
+import { jsonErrors } from "../json-output.js";
+import { diffLine, style, type Style } from "../style.js";
 
 export interface WriteStepOptions {
   /** The output folder as the user typed it (shown in messages). */
@@ -40,7 +42,15 @@ const DRY_RUN_DIFF_LINES = 20;
 /** A drift report names at most this many files (each with a short diff): a summary, not a wall. */
 const MAX_DRIFT_ITEMS = 25;
 
-function changeLine(change: FileChange): string {
+const ACTION_COLOUR: Readonly<Record<FileChange["action"], keyof Style | undefined>> = {
+  create: "green",
+  update: "yellow",
+  remove: "red",
+  conflict: "red",
+  unchanged: undefined,
+};
+
+function changeLine(change: FileChange, s: Style = style(false)): string {
   const note =
     change.action === "conflict"
       ? `  (${change.detail})`
@@ -49,7 +59,9 @@ function changeLine(change: FileChange): string {
         : (change.action === "update" || change.action === "remove") && change.forced
           ? "  (edited by hand; --force)"
           : "";
-  return `  ${change.action.padEnd(ACTION_WIDTH)}${change.path}${note}`;
+  const colour = ACTION_COLOUR[change.action];
+  const action = change.action.padEnd(ACTION_WIDTH);
+  return `  ${colour ? s[colour](action) : action}${change.path}${note}`;
 }
 
 /**
@@ -85,6 +97,8 @@ function counts(changes: readonly FileChange[]): string {
  * (exit 3) and DriftError (exit 4): the dry run predicts the real run's exit.
  */
 export function reportWrite(outcome: WriteOutcome, estate: GeneratedEstate, options: WriteStepOptions, io: Io): number {
+  const so = style(io.color?.out);
+  const se = style(io.color?.err);
   for (const note of estate.notes) io.err(`note: ${note}`);
   const out = options.out;
 
@@ -97,7 +111,7 @@ export function reportWrite(outcome: WriteOutcome, estate: GeneratedEstate, opti
     io.err(`Drift in ${out} (- on disk, + fresh generation):`);
     for (const item of drift.items.slice(0, MAX_DRIFT_ITEMS)) {
       io.err(`${item.diff.length > 0 ? "\n" : ""}  ${item.path}: ${item.detail}`);
-      for (const line of item.diff) io.err(`    ${line}`);
+      for (const line of item.diff) io.err(`    ${diffLine(line, se)}`);
     }
     if (drift.items.length > MAX_DRIFT_ITEMS) io.err(`  … and ${plural(drift.items.length - MAX_DRIFT_ITEMS, "more file")}`);
     io.err("");
@@ -109,8 +123,8 @@ export function reportWrite(outcome: WriteOutcome, estate: GeneratedEstate, opti
   if (outcome.kind === "dry-run") {
     io.out(`Dry run: nothing was written. In ${out}, trailwright would do this (${counts(report.changes)}):`);
     for (const change of report.changes) {
-      io.out(changeLine(change));
-      for (const line of dryRunDiff(change)) io.out(`    ${line}`);
+      io.out(changeLine(change, so));
+      for (const line of dryRunDiff(change)) io.out(`    ${diffLine(line, so)}`);
     }
     if (report.manifestAction !== "unchanged") io.out(manifestLine(report));
     if (report.conflicts.length > 0) throw conflictError(report.conflicts, out);
@@ -123,7 +137,64 @@ export function reportWrite(outcome: WriteOutcome, estate: GeneratedEstate, opti
   }
   const unchanged = report.changes.length - changed.length;
   io.out(`Wrote ${out}${unchanged > 0 ? ` (${plural(unchanged, "file")} unchanged)` : ""}:`);
-  for (const change of changed) io.out(changeLine(change));
+  for (const change of changed) io.out(changeLine(change, so));
   if (report.manifestAction !== "unchanged") io.out(manifestLine(report));
   return 0;
+}
+
+/** One file in the --json document: what happens to it, why, and for an update or drift the diff. */
+interface JsonFile {
+  readonly path: string;
+  readonly action: string;
+  readonly detail?: string;
+  readonly diff?: readonly string[];
+}
+
+function jsonFile(change: FileChange): JsonFile {
+  const diff = dryRunDiff(change);
+  const detail =
+    change.action === "conflict"
+      ? change.detail
+      : change.action === "update" && change.fromInput
+        ? "edits read as the answers"
+        : (change.action === "update" || change.action === "remove") && change.forced
+          ? "edited by hand; --force"
+          : undefined;
+  return { path: change.path, action: change.action, ...(detail ? { detail } : {}), ...(diff.length > 0 ? { diff } : {}) };
+}
+
+/**
+ * The --json document of a write, dry run or check, and the exit code the
+ * human report would give (a conflict 3, drift 4), without printing or throwing.
+ */
+export function jsonReport(outcome: WriteOutcome, estate: GeneratedEstate, options: WriteStepOptions, warnings: readonly string[]): { document: Record<string, unknown>; exitCode: number } {
+  const base = { command: "generate", out: options.out, warnings, notes: estate.notes };
+  if (outcome.kind === "check") {
+    const { drift } = outcome;
+    const error = drift.items.length > 0 ? driftError(drift, options.out) : undefined;
+    return {
+      exitCode: error ? error.exitCode : 0,
+      document: {
+        ...base,
+        mode: "check",
+        ok: !error,
+        compared: drift.compared,
+        drift: drift.items.map((item) => ({ path: item.path, kind: item.kind, detail: item.detail, ...(item.diff.length > 0 ? { diff: item.diff } : {}) })),
+        errors: error ? jsonErrors(error) : [],
+      },
+    };
+  }
+  const { report } = outcome;
+  const error = report.conflicts.length > 0 ? conflictError(report.conflicts, options.out) : undefined;
+  return {
+    exitCode: error ? error.exitCode : 0,
+    document: {
+      ...base,
+      mode: outcome.kind,
+      ok: !error,
+      files: report.changes.map(jsonFile),
+      manifest: { path: MANIFEST_FILE, action: report.manifestAction },
+      errors: error ? jsonErrors(error) : [],
+    },
+  };
 }

@@ -42,15 +42,17 @@ export const homeRegion: SelectQuestion = {
 };
 
 /**
- * The allowed regions feed one thing: the organization's region-deny SCP. A
- * single account (no SCPs) or an organization without region deny would ask
- * a question whose answer changes nothing, so it is asked only where it matters.
+ * The allowed regions feed one thing: the organization's region-deny SCP,
+ * which exists with residency on (src/plan/resolve-plan.ts). A single account
+ * (no SCPs), residency off, or region deny turned off would ask a question
+ * whose answer changes nothing, so it is asked only where it matters.
  */
 export const allowedRegions: CheckboxQuestion = {
   id: "allowedRegions",
   kind: "checkbox",
   example: "eu-west-2",
-  applies: (draft) => valueAt(draft, "topology") === "organization" && valueAt(draft, "guardrails.regionDeny") !== false,
+  applies: (draft) =>
+    valueAt(draft, "topology") === "organization" && valueAt(draft, "residency") !== false && valueAt(draft, "guardrails.regionDeny") !== false,
   message: () => "Regions the organization may use (an SCP denies the others; the home region is required)",
   choices: (draft) => candidateRegions(draft).map((r) => ({ value: r, name: r })),
   defaultValue: (draft) => {
