@@ -202,12 +202,14 @@ describe("question flow", () => {
     expect(valueAt(draft, "dataEvents.s3Buckets")).toEqual(["patient-records-prod", "imaging-prod"]);
   });
 
-  it("offers every region when residency is off, defaulting to the jurisdiction's", async () => {
-    const prompter = scriptedPrompter({ ...UK_BANK_FROM_SCRATCH, residency: false, homeRegion: "eu-west-2", allowedRegions: tries(["eu-west-1"], ["eu-west-2", "eu-west-1"]) });
+  it("offers every region when residency is off, filtering as you type, defaulting to the jurisdiction's; no allowed list without the SCP that reads it", async () => {
+    const prompter = scriptedPrompter({ ...UK_BANK_FROM_SCRATCH, residency: false, homeRegion: "eu-west-1" });
     const draft = await askRemaining(draftFrom(BY_HAND), prompter, transcript().say);
-    expect(prompter.specs.get("homeRegion")).toMatchObject({ default: "eu-west-2" });
-    expect(prompter.rejections).toEqual([{ id: "allowedRegions", value: ["eu-west-1"], message: "include the home region eu-west-2" }]);
-    expect(valueAt(draft, "allowedRegions")).toEqual(["eu-west-2", "eu-west-1"]);
+    expect(prompter.specs.get("homeRegion")).toMatchObject({ default: "eu-west-2", searchable: true });
+    expect(prompter.asked).not.toContain("allowedRegions");
+    const { plan } = await finalizeAnswers(draft);
+    expect(plan.homeRegion).toBe("eu-west-1");
+    expect(plan.guardrails?.regionDeny).toBeUndefined();
   });
 });
 
