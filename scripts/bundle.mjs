@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { bundleProblems } from "./bundle/bundle-checks.mjs";
 import { bundledPackages } from "./bundle/bundled-packages.mjs";
+import { fastTokenResolution } from "./bundle/fast-token-resolution.mjs";
 import { thirdPartyNotices } from "./bundle/third-party-notices.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -36,10 +37,30 @@ const leaveOutArchiver = {
     b.onResolve({ filter: /^archiver$/ }, (args) =>
       /[\\/]node_modules[\\/]cdktf[\\/]/.test(args.importer) ? { path: "archiver", namespace: "trailwright-left-out" } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: "trailwright-left-out" }, () => ({
+    b.onLoad({ filter: /^archiver$/, namespace: "trailwright-left-out" }, () => ({
       loader: "js",
       contents: `module.exports = function archiver() { throw new Error("trailwright's bundle leaves out archiver: cdktf TerraformAsset archives are not supported"); };`,
     }));
+    b.onLoad({ filter: /^@inquirer\/editor$/, namespace: "trailwright-left-out" }, () => ({
+      loader: "js",
+      contents: `export default function editor() { throw new Error("trailwright's bundle leaves out the editor prompt: the wizard never asks in an editor"); }`,
+    }));
+  },
+};
+
+/**
+ * inquirer's prompt module registers every prompt it has, the editor prompt
+ * among them, which pulls in @inquirer/external-editor and with it iconv-lite
+ * and chardet (about 540 KB, four fifths of the init chunk) to open $EDITOR.
+ * The wizard never asks in an editor, so the bundle gets a stand-in that fails
+ * loudly if a future question ever does, and `init` parses a fifth of the code.
+ */
+const leaveOutEditorPrompt = {
+  name: "leave-out-editor-prompt",
+  setup(b) {
+    b.onResolve({ filter: /^@inquirer\/editor$/ }, (args) =>
+      /[\\/]node_modules[\\/](inquirer|@inquirer[\\/]prompts)[\\/]/.test(args.importer) ? { path: "@inquirer/editor", namespace: "trailwright-left-out" } : undefined,
+    );
   },
 };
 
@@ -80,7 +101,7 @@ async function bundleInto(outdir) {
     legalComments: "linked",
     metafile: true,
     logLevel: "warning",
-    plugins: [leaveOutArchiver, precompileTemplates],
+    plugins: [leaveOutArchiver, leaveOutEditorPrompt, precompileTemplates, fastTokenResolution],
     // DuckDB (70 MB native) is imported by `trailwright query` only, from the
     // user's own install; it is never bundled nor a dependency (src/query/local/load-duckdb.ts).
     external: ["@duckdb/node-api"],
