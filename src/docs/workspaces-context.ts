@@ -100,6 +100,7 @@ export function workspacesLimits(ws: WorkspacesPlan): string[] {
   return [
     "EventBridge delivers `WorkSpaces Access` events on a best-effort basis: the login record can miss a login. The delivery-failure alarm catches rejected deliveries, not events AWS never sent.",
     `The after-hours alarm starts with its actions off: the first ${ws.businessHours.end} schedule turns them on. A login shortly before ${ws.businessHours.end} can leave the alarm in ALARM when its actions are enabled, and it notifies only on its next change of state.`,
+    "Scanners that require alarm actions to be enabled (Security Hub CloudWatch.17, Prowler `cloudwatch_alarm_actions_enabled`, AWS Config `cloudwatch-alarm-action-enabled-check`) report the after-hours alarm as failing during business hours, when its actions are off by design.",
     "Allowed networks are matched as whole octets (`/8`, `/16`, `/24`, `/32`): CloudWatch filter patterns have no CIDR operator.",
     "WorkSpaces Pools: the `WorkSpaces Access` event is documented for WorkSpaces Personal; whether pools send it is not documented.",
     "CloudWatch Logs allows 10 resource policies per account and region; the estate uses one per WorkSpaces account and region (two with Managed AD forwarding).",
