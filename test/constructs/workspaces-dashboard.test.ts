@@ -4,7 +4,7 @@
 // account and region, and log groups the estate writes there.
 import { describe, expect, it } from "vitest";
 import { AWS_WORKSPACES_METRICS } from "../../src/catalog/workspaces-monitoring.js";
-import { workspacesDashboardBody } from "../../src/constructs/workspaces/dashboard-body.js";
+import { afterHoursUtc, workspacesDashboardBody } from "../../src/constructs/workspaces/dashboard-body.js";
 import { resolvePlan } from "../../src/plan/resolve-plan.js";
 import { mergedTfJson } from "../helpers/estate-cache.js";
 import { WS_VARIANTS, workspacesConfig, workspacesEstate, type WsVariant } from "../helpers/workspaces-answers.js";
@@ -83,5 +83,14 @@ describe("workspacesDashboardBody", () => {
     const plan = resolvePlan(workspacesConfig("single"));
     const site = { ...plan.workspaces!.sites[0]!, logGroupName: "/aws/events/${oops}" };
     expect(() => workspacesDashboardBody({ site, workspaces: plan.workspaces!, alarmArns: [], signinFailureMetric: undefined })).toThrow(/interpolate/);
+  });
+});
+
+describe("after-hours hours for Logs Insights", () => {
+  it("lists the whole hours outside business hours as text", () => {
+    const base = { timeZone: "Europe/London", days: ["MON"] };
+    expect(afterHoursUtc({ ...base, start: "07:00", end: "19:00" })).toEqual(["00", "01", "02", "03", "04", "05", "06", "19", "20", "21", "22", "23"]);
+    // An end inside an hour keeps that hour as business time.
+    expect(afterHoursUtc({ ...base, start: "08:30", end: "17:30" })).toEqual(["00", "01", "02", "03", "04", "05", "06", "07", "18", "19", "20", "21", "22", "23"]);
   });
 });

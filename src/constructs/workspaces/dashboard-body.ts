@@ -52,7 +52,7 @@ export function accessLogQueries(hours: BusinessHoursPlan): AccessLogQuery[] {
     {
       id: "source-ips-per-workspace",
       title: "Source IPs per WorkSpace (an IP change shows as a second row)",
-      query: `${logins} | stats count(*) as logins, max(detail.loginTime) as lastLogin by detail.workspaceId, detail.clientIpAddress | sort detail.workspaceId asc, lastLogin desc | limit 200`,
+      query: `${logins} | stats count(*) as logins, latest(detail.loginTime) as lastLogin by detail.workspaceId, detail.clientIpAddress | sort detail.workspaceId asc | limit 200`,
     },
     {
       id: "after-hours-logins",
@@ -60,13 +60,23 @@ export function accessLogQueries(hours: BusinessHoursPlan): AccessLogQuery[] {
       query: [
         logins,
         "parse detail.loginTime /T(?<hour>\\d\\d):/",
-        `filter hour < ${hour(hours.start)} or hour >= ${Math.ceil(minutesOf(hours.end) / 60)}`,
+        // parse yields text, so the hours are matched as text: no string-to-number comparison to trust.
+        `filter hour in [${afterHoursUtc(hours).map((h) => `"${h}"`).join(", ")}]`,
         "fields detail.loginTime, detail.workspaceId, detail.clientIpAddress, detail.clientPlatform",
         "sort detail.loginTime desc",
         "limit 100",
       ].join(" | "),
     },
   ];
+}
+
+/** The whole UTC hours ("00".."23") outside business hours: before the start hour, or from the hour the end falls in (rounded up). */
+export function afterHoursUtc(hours: BusinessHoursPlan): string[] {
+  const first = hour(hours.start);
+  const last = Math.ceil(minutesOf(hours.end) / 60);
+  return Array.from({ length: 24 }, (_, h) => h)
+    .filter((h) => h < first || h >= last)
+    .map((h) => String(h).padStart(2, "0"));
 }
 
 function minutesOf(clock: string): number {
