@@ -16,6 +16,13 @@ export const DEFAULT_CHOICES = Object.freeze({
   accessLogExpirationDays: { value: 365, why: "a year of who-read-the-evidence records, following PCI DSS 10.5.1's 12 months" },
   keyDeletionWindowDays: { value: 30, why: "the maximum KMS allows, so a mistaken deletion can be cancelled (Security Hub KMS.3)" },
   rotationDays: { value: 365, why: "yearly rotation, the AWS default Security Hub KMS.4 expects" },
+  // The guide this product grew from asks for an alert past 15 minutes of delivery delay. An
+  // organization trail sees every member account's activity (AWS services alone call APIs
+  // around the clock), so a quarter hour with no event at all means delivery broke.
+  deliverySilenceOrgMinutes: { value: 15, why: "an organization trail records every account's activity, so 15 minutes with no event at all means delivery has stopped (the source guide's 15-minute delivery-delay alert)" },
+  // One quiet account can go a quarter hour without a management event at night; an hour keeps
+  // the alarm meaningful without paging someone every quiet night.
+  deliverySilenceAccountMinutes: { value: 60, why: "a single quiet account can record no management event for a quarter hour at night; an hour of silence still catches a broken key or bucket policy the same day without nightly false alarms" },
 });
 
 /** preset id -> config path -> the choice behind its number. */

@@ -19,6 +19,9 @@ const repoFolder = z
   .regex(/^(\.|[A-Za-z0-9_][A-Za-z0-9._-]*(\/[A-Za-z0-9_][A-Za-z0-9._-]*)*)$/, 'a folder relative to the repository root, e.g. "infra" or "." (letters, digits, ".", "_", "-" and "/"; no "..")');
 const roleName = z.string().regex(/^[\w+=,.@-]{1,64}$/, "an IAM role name (letters, digits and +=,.@_-)");
 const roleArn = z.string().regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "an IAM role ARN like arn:aws:iam::123456789012:role/LogReader");
+const principalArn = z
+  .string()
+  .regex(/^arn:aws:iam::\d{12}:(root|role\/[\w+=,.@/-]{1,512}|user\/[\w+=,.@/-]{1,512})$/, "an IAM principal ARN like arn:aws:iam::123456789012:role/TerraformDeployer");
 
 /** Where WorkSpaces users sign in; decides where failed sign-ins can be seen (shared/reference/workspaces.md section 3). */
 export const WORKSPACES_IDENTITY_SOURCES = ["managed-ad", "ad-connector", "simple-ad", "identity-center", "saml"] as const;
@@ -56,8 +59,16 @@ export const configSchema = z.strictObject({
     management: accountId,
     logArchive: accountId.optional(),
     security: accountId.optional(),
-    /** Role Terraform assumes in each account of an organization. */
+    /** Replaced by deployRoleName (kept only to explain the rename; see rules.ts). */
     assumeRoleName: roleName.optional(),
+    /** Role the management provider assumes; default none: Terraform runs on the caller's own management credentials. */
+    managementRoleArn: roleArn.optional(),
+    /** Dedicated role Terraform assumes in each member account, created once by bootstrap/. Default trailwright-deploy. */
+    deployRoleName: roleName.optional(),
+    /** Role bootstrap/ assumes to create the deploy role. Default AWSControlTowerExecution under Control Tower, else OrganizationAccountAccessRole. */
+    bootstrapRoleName: roleName.optional(),
+    /** The one management-account principal the deploy role trusts (your CI or admin role). Default the management account root. */
+    deployerArn: principalArn.optional(),
   }),
   organizationId: z.string().regex(/^o-[a-z0-9]{10,32}$/, "an organization id like o-a1b2c3d4e5").optional(),
   controlTower: z.boolean().optional(),
@@ -90,6 +101,8 @@ export const configSchema = z.strictObject({
   }),
   insights: z.boolean(),
   config: z.boolean(),
+  /** create: the estate creates an AWS Config recorder where it needs one; existing: every estate account already has a recorder and delivery channel. */
+  configRecorders: z.enum(["create", "existing"]).optional(),
   guardrails: z
     .strictObject({
       breakGlassRoleName: roleName.optional(),

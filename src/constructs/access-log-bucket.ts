@@ -7,7 +7,8 @@ import type { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy/in
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration/index.js";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning/index.js";
 import type { ResolvedPlan } from "../model/plan.js";
-import { blockPublicAccessAndAcls, bucketPolicy, denyInsecureTransport } from "./bucket-hardening.js";
+import { denyInsecureTransport } from "../policies/deny-insecure-transport.js";
+import { blockPublicAccessAndAcls, bucketPolicy } from "./bucket-hardening.js";
 
 /** A bucket whose server access logs land in the access-log bucket. */
 export interface AccessLogSource {

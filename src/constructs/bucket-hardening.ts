@@ -8,18 +8,6 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 // Pieces every estate bucket shares. Plain functions, not a construct, so the resources keep
 // the flat addresses of the construct that calls them (`<construct>_public_access`, ...).
 
-/** TLS-only (CIS 2.1.1 / 3.1.1, Security Hub S3.5): deny every request not sent over HTTPS. */
-export function denyInsecureTransport(bucketArn: string): DataAwsIamPolicyDocumentStatement {
-  return {
-    sid: "DenyInsecureTransport",
-    effect: "Deny",
-    principals: [{ type: "*", identifiers: ["*"] }],
-    actions: ["s3:*"],
-    resources: [bucketArn, `${bucketArn}/*`],
-    condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
-  };
-}
-
 export interface BucketAccessControls {
   readonly publicAccess: S3BucketPublicAccessBlock;
   readonly ownership: S3BucketOwnershipControls;
@@ -57,6 +45,7 @@ export interface BucketPolicy {
 
 /**
  * The bucket's policy from its statements. Ids: `policy_document`, `policy`.
+ * Minified: S3 measures the stored text against its 20 KB bucket-policy limit (quotas.ts).
  * Applied after the public access block: S3 can reject a bucket-policy write
  * that races the block's own update of the same bucket.
  */
@@ -68,6 +57,6 @@ export function bucketPolicy(
   publicAccess: S3BucketPublicAccessBlock,
 ): BucketPolicy {
   const document = new DataAwsIamPolicyDocument(scope, "policy_document", { provider, statement: statements });
-  const policy = new S3BucketPolicy(scope, "policy", { provider, bucket: bucketId, policy: document.json, dependsOn: [publicAccess] });
+  const policy = new S3BucketPolicy(scope, "policy", { provider, bucket: bucketId, policy: document.minifiedJson, dependsOn: [publicAccess] });
   return { document, policy };
 }

@@ -90,7 +90,8 @@ export class CisAlarms extends Construct {
         ? new AlarmDashboard(this, DASHBOARD_ID, {
             provider,
             dashboardName: `${plan.name}-audit-alarms`,
-            title: `${plan.name} audit alarms`,
+            // "audit audit alarms" read badly when the estate is named audit (the default).
+            title: /audit/.test(plan.name) ? `${plan.name} alarms` : `${plan.name} audit alarms`,
             alarmArns: plan.alarms.map((item) => alarmArn(plan, `${plan.name}-${item.id}`)),
             dependsOn: alarms,
           })

@@ -1,6 +1,6 @@
-import type { TerraformProvider } from "cdktf";
+import type { ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import type { DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
+import type { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket/index.js";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js";
 import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging/index.js";
@@ -10,33 +10,13 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning/index.js";
 import type { ResolvedPlan } from "../model/plan.js";
 import { type AccessLogBucket, accessLogPrefix } from "./access-log-bucket.js";
-import { blockPublicAccessAndAcls, bucketPolicy, denyInsecureTransport } from "./bucket-hardening.js";
-
-/** Break-glass role name used when the plan has no guardrails section. */
-export const DEFAULT_BREAK_GLASS_ROLE = "BreakGlass";
-
-/**
- * Actions nobody but the break-glass role may take on the archive. Object and version deletes
- * and the bucket itself are the evidence; BypassGovernanceRetention is what makes GOVERNANCE
- * mode deletable at all; DeleteBucketPolicy would strip these denies. Deliberately NOT here:
- * PutBucketPolicy, PutLifecycleConfiguration, PutBucketVersioning and
- * PutBucketObjectLockConfiguration, which Terraform needs to manage the bucket (a deny on
- * PutBucketPolicy would also lock Terraform out of ever fixing this policy). Lifecycle
- * expiration is performed by S3 itself and is not evaluated against bucket policies, and the
- * bucket owner's root user can always rewrite the policy, so nothing here can brick the bucket.
- */
-export const PROTECTED_ARCHIVE_ACTIONS: readonly string[] = Object.freeze([
-  "s3:DeleteBucket",
-  "s3:DeleteBucketPolicy",
-  "s3:DeleteObject",
-  "s3:DeleteObjectVersion",
-  "s3:BypassGovernanceRetention",
-]);
+import { archivePolicyStatements } from "../policies/archive-bucket-policy.js";
+import { blockPublicAccessAndAcls, bucketPolicy } from "./bucket-hardening.js";
 
 export interface LogArchiveBucketProps {
   /** The resolved plan; the bucket is `plan.archive` in the log-archive account. */
   readonly plan: ResolvedPlan;
-  /** ARN of the estate key (`EstateKey.keyArn`) for default SSE-KMS. Required: a full ARN, since the key is in another account in organization topology. */
+  /** ARN of the estate key (the estate CustomerKey's `keyArn`) for default SSE-KMS. Required: a full ARN, since the key is in another account in organization topology. */
   readonly kmsKeyArn: string;
   /** Provider for the log-archive account. Default: the stack's default provider. */
   readonly provider?: TerraformProvider;
@@ -55,6 +35,7 @@ export interface LogArchiveBucketProps {
 export class LogArchiveBucket extends Construct {
   readonly bucket: S3Bucket;
   readonly versioning: S3BucketVersioningA;
+  readonly encryption: S3BucketServerSideEncryptionConfigurationA;
   readonly policy: S3BucketPolicy;
   readonly policyDocument: DataAwsIamPolicyDocument;
   /** Undefined when `plan.archive.objectLock` is unset. */
@@ -64,12 +45,23 @@ export class LogArchiveBucket extends Construct {
   readonly bucketName: string;
   readonly bucketArn: string;
 
+  /**
+   * What the trail must wait for on first apply (reference/organization.md G): the policy
+   * (else InsufficientS3BucketPolicyException, terraform-provider-aws#27945), and the Object
+   * Lock default retention, default encryption and versioning, which apply to new objects only
+   * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock.html), so logs delivered
+   * before them would land unlocked or unencrypted by the estate key.
+   */
+  get firstDeliveryPrerequisites(): ITerraformDependable[] {
+    return [this.policy, this.encryption, this.versioning, ...(this.objectLock ? [this.objectLock] : [])];
+  }
+
   constructor(scope: Construct, id: string, props: LogArchiveBucketProps) {
     super(scope, id);
     const { plan, provider } = props;
     const archive = plan.archive;
     if (!props.kmsKeyArn) {
-      throw new Error("LogArchiveBucket: `kmsKeyArn` is empty; pass EstateKey.keyArn.");
+      throw new Error("LogArchiveBucket: `kmsKeyArn` is empty; pass the estate CustomerKey's keyArn.");
     }
     if (archive.mfaDelete && archive.lifecycle) {
       // The config layer rejects this combination; reaching here is a programming error.
@@ -99,13 +91,14 @@ export class LogArchiveBucket extends Construct {
       ...(archive.mfaDelete ? { lifecycle: { ignoreChanges: ["versioning_configuration[0].mfa_delete"] } } : {}),
     });
 
-    new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
+    this.encryption = new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
       provider,
       bucket: this.bucket.id,
       rule: [
         {
           applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn },
-          // Fewer KMS calls (and CloudTrail delivery works with it given the key-policy grants).
+          // Fewer KMS calls. CloudTrail then needs kms:Decrypt on the key to create or update the
+          // trail (AllowCloudTrailDecryptForBucketKey in key-policies.ts).
           bucketKeyEnabled: true,
         },
       ],
@@ -156,92 +149,4 @@ export class LogArchiveBucket extends Construct {
     this.bucketName = this.bucket.bucket;
     this.bucketArn = this.bucket.arn;
   }
-}
-
-function archivePolicyStatements(plan: ResolvedPlan): DataAwsIamPolicyDocumentStatement[] {
-  const arn = plan.archive.arn;
-  const mgmt = plan.accounts.management.id;
-  const orgId = plan.topology === "organization" ? plan.organizationId : undefined;
-  if (plan.topology === "organization" && !orgId) {
-    throw new Error("LogArchiveBucket: organization topology needs plan.organizationId.");
-  }
-  const breakGlass = plan.guardrails?.breakGlassRoleName ?? DEFAULT_BREAK_GLASS_ROLE;
-  const writePrefixes = [`${arn}/AWSLogs/${mgmt}/*`];
-  // Pitfall 8: an organization trail writes member accounts' logs under AWSLogs/<org-id>/.
-  if (plan.trail.isOrganizationTrail && orgId) writePrefixes.push(`${arn}/AWSLogs/${orgId}/*`);
-
-  const statements: DataAwsIamPolicyDocumentStatement[] = [
-    denyInsecureTransport(arn),
-    {
-      sid: "AWSCloudTrailAclCheck",
-      effect: "Allow",
-      principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }],
-      actions: ["s3:GetBucketAcl"],
-      resources: [arn],
-      condition: [{ test: "StringEquals", variable: "aws:SourceArn", values: [plan.trail.arn] }],
-    },
-    {
-      // aws:SourceArn pins writes to the estate's trail (confused deputy); the ARN is in the
-      // management account even for an org trail created by a delegated admin (pitfall 8).
-      // No deny-unencrypted statements: they block trail creation (pitfall 9).
-      sid: "AWSCloudTrailWrite",
-      effect: "Allow",
-      principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }],
-      actions: ["s3:PutObject"],
-      resources: writePrefixes,
-      condition: [
-        { test: "StringEquals", variable: "s3:x-amz-acl", values: ["bucket-owner-full-control"] },
-        { test: "StringEquals", variable: "aws:SourceArn", values: [plan.trail.arn] },
-      ],
-    },
-  ];
-
-  if (orgId) {
-    // CKV_AWS_70 / Security Hub S3.6: nobody outside the organization. Service principals have
-    // no aws:PrincipalOrgID, so without the aws:PrincipalIsAWSService guard this would also deny
-    // CloudTrail's writes; the guard exempts only requests AWS services make with their own
-    // service principal (still limited by the Allow statements above), not roles they assume.
-    statements.push({
-      sid: "DenyOutsideOrganization",
-      effect: "Deny",
-      principals: [{ type: "*", identifiers: ["*"] }],
-      actions: ["s3:*"],
-      resources: [arn, `${arn}/*`],
-      condition: [
-        { test: "StringNotEquals", variable: "aws:PrincipalOrgID", values: [orgId] },
-        // IfExists: an unsigned (anonymous) request has no such key and must still be denied.
-        { test: "BoolIfExists", variable: "aws:PrincipalIsAWSService", values: ["false"] },
-      ],
-    });
-  }
-
-  statements.push({
-    // Deletes only through the named break-glass role in the bucket's own account (the only
-    // account whose IAM can grant deletes on it). aws:PrincipalArn is the role ARN for any
-    // session of that role.
-    sid: "DenyDeleteExceptBreakGlass",
-    effect: "Deny",
-    principals: [{ type: "*", identifiers: ["*"] }],
-    actions: [...PROTECTED_ARCHIVE_ACTIONS],
-    resources: [arn, `${arn}/*`],
-    condition: [
-      {
-        test: "ArnNotLike",
-        variable: "aws:PrincipalArn",
-        values: [`arn:aws:iam::${plan.accounts.logArchive.id}:role/${breakGlass}`],
-      },
-    ],
-  });
-
-  if (plan.key.readerArns.length > 0) {
-    // Read-only access for the named log readers (they also need kms:Decrypt: see estate-key.ts).
-    statements.push({
-      sid: "AllowLogReadersRead",
-      effect: "Allow",
-      principals: [{ type: "AWS", identifiers: [...plan.key.readerArns] }],
-      actions: ["s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation"],
-      resources: [arn, `${arn}/*`],
-    });
-  }
-  return statements;
 }

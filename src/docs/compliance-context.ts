@@ -4,10 +4,11 @@
 // control the plan selects has no Terraform behind it or a suppression names an
 // address the stack does not contain.
 import { FRAMEWORKS, type Framework, type FrameworkId } from "../catalog/regulations.js";
-import type { ResolvedPlan } from "../model/plan.js";
+import type { AccountRole, ResolvedPlan } from "../model/plan.js";
 import { AddressIndex, describeMatcher, type AddressMatcher } from "./address-index.js";
 import { ESTATE_CONTROLS, type EstateControl } from "./controls.js";
 import { insteadOfSuppressed } from "./exception-guidance.js";
+import { protectionLimits } from "./protection-claims.js";
 import { cell, code, codeList, orDash } from "./markdown.js";
 import { REQUIREMENT_AREAS, type RequirementArea } from "./requirement-areas.js";
 import { workspacesCompliance } from "./workspaces-context.js";
@@ -49,17 +50,17 @@ function days(n: number): string {
   return `${n} days (about ${years} year${years === 1 ? "" : "s"})`;
 }
 
-/** Resources the alarm and Config-rule tables list one by one; the controls table counts them instead. */
-const LISTED_ELSEWHERE: Readonly<Record<string, string>> = {
-  aws_cloudwatch_log_metric_filter: "metric filters",
-  aws_cloudwatch_metric_alarm: "alarms",
-  aws_config_config_rule: "AWS Config rules",
-};
+/** Resources the alarm and Config-rule tables list one by one (by type and name prefix); the controls table counts them instead. */
+const LISTED_ELSEWHERE: readonly { readonly type: string; readonly prefix: string; readonly noun: string }[] = [
+  { type: "aws_cloudwatch_log_metric_filter", prefix: "cis_alarms_", noun: "metric filters" },
+  { type: "aws_cloudwatch_metric_alarm", prefix: "cis_alarms_", noun: "alarms" },
+  { type: "aws_config_config_rule", prefix: "config_", noun: "AWS Config rules" },
+];
 
 function addressCell(addresses: readonly string[]): string {
-  const shown = addresses.filter((a) => !(a.split(".")[0]! in LISTED_ELSEWHERE));
-  const counted = Object.entries(LISTED_ELSEWHERE)
-    .map(([type, noun]) => ({ noun, count: addresses.filter((a) => a.startsWith(`${type}.`)).length }))
+  const listed = (a: string, l: (typeof LISTED_ELSEWHERE)[number]) => a.startsWith(`${l.type}.${l.prefix}`);
+  const shown = addresses.filter((a) => !LISTED_ELSEWHERE.some((l) => listed(a, l)));
+  const counted = LISTED_ELSEWHERE.map((l) => ({ noun: l.noun, count: addresses.filter((a) => listed(a, l)).length }))
     .filter((x) => x.count > 0)
     .map((x) => `the ${x.count} ${x.noun} listed below`);
   return [shown.length > 0 ? codeList(shown) : "", ...counted].filter(Boolean).join(", ");
@@ -147,15 +148,26 @@ function alarmRows(plan: ResolvedPlan, index: AddressIndex) {
   });
 }
 
+/** Where ConfigRecorder puts an account's rules: management keeps the flat config_rule_* addresses. */
+const RULE_SCOPE: Readonly<Record<AccountRole, string>> = { management: "config_rule_", logArchive: "config_log_archive_rule_", security: "config_security_rule_" };
+
 function configRuleRows(plan: ResolvedPlan, index: AddressIndex) {
-  return (plan.config?.rules ?? []).map((rule) => ({
-    name: code(rule.name, true),
-    identifier: code(rule.identifier, true),
-    address: code(
-      exactlyOne(index, { type: "aws_config_config_rule", component: "config", nameIncludes: `_rule_${rule.name.toLowerCase().replace(/[^a-z0-9]+/g, "_")}_` }, `Config rule ${rule.name}`),
-      true,
-    ),
-  }));
+  return (plan.config?.rules ?? []).map((rule) => {
+    const scope = plan.topology === "organization" ? RULE_SCOPE[rule.account] : RULE_SCOPE.management;
+    const name = `_${scope}${rule.name.toLowerCase().replace(/[^a-z0-9]+/g, "_")}_`;
+    return {
+      name: code(rule.name, true),
+      identifier: code(rule.identifier, true),
+      account: cell(accountLabel(plan, rule.account)),
+      address: code(exactlyOne(index, { type: "aws_config_config_rule", component: "config", nameIncludes: name }, `Config rule ${rule.name}`), true),
+    };
+  });
+}
+
+function accountLabel(plan: ResolvedPlan, role: AccountRole): string {
+  if (plan.topology !== "organization") return "the estate's account";
+  const names: Record<AccountRole, string> = { management: "management", logArchive: "log-archive", security: "security" };
+  return `${names[role]} (${plan.accounts[role].id})`;
 }
 
 function suppressionRows(plan: ResolvedPlan, index: AddressIndex) {
@@ -177,7 +189,11 @@ function gapRows(plan: ResolvedPlan) {
     rows.push({
       control: `AWS Config in every region and account (${code("config-recorder", true)})`,
       ids: cell("CIS 3.3 / Security Hub Config.1; config_recorder_all_regions_enabled"),
-      reason: cell(`The estate records AWS Config in ${plan.homeRegion} of the management account only.`),
+      reason: cell(
+        plan.topology === "organization"
+          ? `The estate covers ${plan.homeRegion} of its own three accounts (management, log-archive, security), not the workload accounts or other regions.`
+          : `The estate records AWS Config in ${plan.homeRegion} of its account only.`,
+      ),
       instead: cell("Enable Config in the other accounts and regions (for example a CloudFormation StackSet or Control Tower's Config baseline)."),
     });
   }
@@ -248,6 +264,7 @@ export function complianceContext(plan: ResolvedPlan, addresses: readonly string
     duties: dutyRows(plan),
     workspaces: workspacesCompliance(plan, index),
     numbers: numberRows(plan),
+    limits: protectionLimits(plan),
   };
 }
 

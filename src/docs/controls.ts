@@ -43,6 +43,11 @@ const orgWide = (p: ResolvedPlan) => (p.trail.isOrganizationTrail ? "every accou
 
 const TRAIL: AddressMatcher = { type: "aws_cloudtrail", component: "trail" };
 const KEY: AddressMatcher = { type: "aws_kms_key", component: "key" };
+/** True when the estate creates recorders, and so the Config bucket they deliver to. */
+function hasConfigBucket(p: ResolvedPlan): boolean {
+  return (p.config?.recorderAccounts.length ?? 0) > 0;
+}
+const MONITORING_KEY: AddressMatcher = { type: "aws_kms_key", component: "monitoringKey" };
 
 export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
   {
@@ -188,7 +193,7 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
     implementedBy: (p) => [
       { type: "aws_s3_bucket_versioning", component: "archive" },
       { type: "aws_s3_bucket_versioning", component: "accessLogs" },
-      ...(p.config ? [{ type: "aws_s3_bucket_versioning", component: "config" } as const] : []),
+      ...(hasConfigBucket(p) ? [{ type: "aws_s3_bucket_versioning", component: "config" } as const] : []),
     ],
     ids: { securityHub: "S3.14", checkov: "CKV_AWS_21", prowler: "s3_bucket_object_versioning" },
     configRules: ["s3-bucket-versioning-enabled"],
@@ -267,7 +272,7 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
       { type: "aws_s3_bucket_policy", component: "archive" },
       { type: "aws_s3_bucket_policy", component: "accessLogs" },
       { type: "data.aws_iam_policy_document", component: "accessLogs" },
-      ...(p.config ? ([{ type: "aws_s3_bucket_policy", component: "config" }, { type: "data.aws_iam_policy_document", component: "config", nameIncludes: "_config_policy_document_" }] as const) : []),
+      ...(hasConfigBucket(p) ? ([{ type: "aws_s3_bucket_policy", component: "config" }, { type: "data.aws_iam_policy_document", component: "config", nameIncludes: "_config_policy_document_" }] as const) : []),
     ],
     ids: { cis: "2.1.2 / 2.1.1 / 3.1.1", securityHub: "S3.5", checkov: "CKV_AWS_379", prowler: "s3_bucket_secure_transport_policy" },
     configRules: ["s3-bucket-ssl-requests-only"],
@@ -323,11 +328,12 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
     areas: ["immutability"],
     applies: () => true,
     describe: (p) =>
-      `The log buckets${p.logGroup.managed ? ", the log group" : ""} and the key carry prevent_destroy, so a rename or a stray terraform destroy fails at plan time; the key's deletion window is ${p.key.deletionWindowDays} days, the maximum.`,
+      `The log buckets${p.logGroup.managed ? ", the log group" : ""} and both keys carry prevent_destroy, so a rename or a stray terraform destroy fails at plan time; the keys' deletion window is ${p.key.deletionWindowDays} days, the maximum.`,
     implementedBy: (p) => [
       { type: "aws_s3_bucket", component: "archive" },
       { type: "aws_s3_bucket", component: "accessLogs" },
       KEY,
+      MONITORING_KEY,
       ...(p.logGroup.managed ? [{ type: "aws_cloudwatch_log_group", component: "logGroup" } as const] : []),
     ],
     ids: { securityHub: "KMS.3", checkov: "CKV_AWS_227", prowler: "kms_cmk_not_deleted_unintentionally" },
@@ -337,8 +343,8 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
     title: "Automatic rotation of the estate key",
     areas: ["access-control"],
     applies: () => true,
-    describe: (p) => `${p.key.alias} rotates its key material every ${p.key.rotationPeriodDays} days.`,
-    implementedBy: () => [KEY],
+    describe: (p) => `${p.key.alias} and ${p.monitoringKey.alias} rotate their key material every ${p.key.rotationPeriodDays} days.`,
+    implementedBy: () => [KEY, MONITORING_KEY, { type: "aws_kms_alias", component: "monitoringKey" }],
     ids: { cis: "3.8 / 3.6 / 4.6", securityHub: "KMS.4", checkov: "CKV_AWS_7", prowler: "kms_cmk_rotation_enabled" },
     configRules: ["cmk-backing-key-rotation-enabled"],
   },
@@ -347,8 +353,9 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
     title: "Explicit, least-privilege key policy",
     areas: ["access-control"],
     applies: () => true,
-    describe: () => "The key policy names each service with its encryption-context and source conditions; it grants no unconditioned \"*\" principal.",
-    implementedBy: () => [KEY, { type: "data.aws_iam_policy_document", component: "key" }],
+    describe: () =>
+      "Each key policy names each service with its encryption-context and source conditions and grants no unconditioned \"*\" principal; the key's own account administers it without data access (no kms:Decrypt, no kms:CreateGrant), so only the principals named in the policy can read what it protects.",
+    implementedBy: () => [KEY, MONITORING_KEY, { type: "data.aws_iam_policy_document", component: "key" }, { type: "data.aws_iam_policy_document", component: "monitoringKey" }],
     ids: { securityHub: "KMS.1, KMS.2", checkov: "CKV_AWS_33, CKV2_AWS_64", prowler: "kms_key_not_publicly_accessible" },
   },
   {
@@ -382,11 +389,11 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
   },
   {
     id: "log-protection-scp",
-    title: "Service control policy protecting the trail, buckets, key and log group",
+    title: "Service control policy protecting the member-account buckets, key, Config and exempt roles",
     areas: ["immutability", "access-control"],
     applies: (p) => p.guardrails !== undefined,
     describe: (p) =>
-      `No one but the ${p.guardrails?.breakGlassRoleName} role may stop or change the trail, delete the log buckets or their policies, or disable or schedule deletion of the key, in any member account. (SCPs never bind the management account; there the key policy and IAM carry it.)`,
+      `In member accounts: only ${p.guardrails?.breakGlassRoleName} may delete evidence or disable or delete the estate key; only it and the deploy role ${p.access.deployRoleName} may change the log buckets' settings or the key's policy; only ${p.access.bootstrapRoleName} may edit those roles${p.config ? "; only break-glass may stop a Config recorder" : ""}. SCPs never bind the management account, so the trail, log group, alarms and topics there are not protected by it (README, "What is protected").`,
     implementedBy: () => [
       { type: "aws_organizations_policy", component: "guardrails", nameIncludes: "_log_protection_" },
       { type: "aws_organizations_policy_attachment", component: "guardrails", nameIncludes: "_log_protection_" },
@@ -400,7 +407,7 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
     title: "Trail log group encrypted with the estate key",
     areas: ["access-control"],
     applies: (p) => p.logGroup.managed,
-    describe: (p) => `${p.logGroup.name} is encrypted with ${p.key.alias}; the key policy admits CloudWatch Logs only for this log group's ARN.`,
+    describe: (p) => `${p.logGroup.name} is encrypted with ${p.monitoringKey.alias}; the key policy admits CloudWatch Logs only for this log group's ARN.`,
     implementedBy: () => [{ type: "aws_cloudwatch_log_group", component: "logGroup" }],
     ids: { checkov: "CKV_AWS_158", prowler: "cloudwatch_log_group_kms_encryption_enabled" },
     configRules: ["cloudwatch-log-group-encrypted"],
@@ -447,7 +454,7 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
     title: "Alert topics encrypted with the customer-managed key",
     areas: ["access-control"],
     applies: (p) => p.topics.length > 0,
-    describe: (p) => `Topics use ${p.key.alias}, whose policy lets CloudWatch alarms encrypt to them (the AWS-managed SNS key cannot).`,
+    describe: (p) => `Topics use ${p.monitoringKey.alias}, whose policy lets CloudWatch alarms encrypt to them (the AWS-managed SNS key cannot).`,
     implementedBy: () => [{ type: "aws_sns_topic", component: "alerts" }],
     ids: { securityHub: "SNS.1", checkov: "CKV_AWS_26", prowler: "sns_topics_kms_encryption_at_rest_enabled" },
   },
@@ -464,6 +471,16 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
     ids: { checkov: "CKV_AWS_169, CKV_AWS_385", prowler: "sns_topics_not_publicly_accessible" },
   },
   {
+    id: "delivery-health",
+    title: "Alarm when the trail stops delivering",
+    areas: ["monitoring", "integrity"],
+    applies: () => true,
+    describe: (p) =>
+      `An alarm on the log group's IncomingLogEvents notifies the ${p.deliveryHealth.tier} tier after ${p.deliveryHealth.silentMinutes} minutes without a single event (missing data counts as breaching), so a broken key, bucket policy or delivery role is noticed: ${p.deliveryHealth.reason}.`,
+    implementedBy: () => [{ type: "aws_cloudwatch_metric_alarm", component: "deliveryHealth" }],
+    ids: {},
+  },
+  {
     id: "alarm-dashboard",
     title: "CloudWatch dashboard of the alarms",
     areas: ["review"],
@@ -474,11 +491,13 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
   },
   {
     id: "config-recorder",
-    title: "AWS Config recorder delivering to its own bucket",
+    title: "AWS Config recorders delivering to their own bucket",
     areas: ["monitoring", "integrity"],
-    applies: (p) => p.config !== undefined,
+    applies: (p) => hasConfigBucket(p),
     describe: (p) =>
-      `Config records resource changes in ${p.homeRegion} of the management account and delivers to ${p.config?.bucketName} (Config cannot deliver to an Object Lock bucket with default retention).`,
+      p.config && p.config.recorderAccounts.length > 0
+        ? `Config records resource changes in ${p.homeRegion} of ${p.config.recorderAccounts.length} estate account${p.config.recorderAccounts.length === 1 ? "" : "s"} and delivers under ${p.key.alias} to ${p.config.bucketName} (Config cannot deliver to an Object Lock bucket with default retention)${p.config.existingRecorderAccounts.length > 0 ? "; the other estate accounts keep their existing recorders" : ""}.`
+        : `The estate's rules rely on the recorders already in its accounts (${p.homeRegion}); the estate creates none.`,
     implementedBy: () => [
       { type: "aws_config_configuration_recorder", component: "config" },
       { type: "aws_config_delivery_channel", component: "config" },
@@ -497,6 +516,15 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
       reason: "AWS Config is not part of this estate.",
       instead: "Enable AWS Config in every region and account (config=true here covers the management account's home region), or show the organisation's existing Config setup for CIS 3.3 / Security Hub Config.1.",
     }),
+  },
+  {
+    id: "config-aggregator",
+    title: "AWS Config organization aggregator in the security account",
+    areas: ["monitoring", "review"],
+    applies: (p) => p.config?.aggregator !== undefined,
+    describe: (p) => `One view of every account's Config compliance, in the security account ${p.accounts.security.id}, for ${p.allowedRegions.join(", ")}.`,
+    implementedBy: () => [{ type: "aws_config_configuration_aggregator", component: "config" }],
+    ids: {},
   },
   {
     id: "config-rules",

@@ -6,6 +6,8 @@
 // src/docs/address-index.ts) instead of citing addresses that do not exist.
 export const ESTATE_COMPONENTS = Object.freeze({
   key: "estate",
+  monitoringKey: "monitoring",
+  deliveryHealth: "delivery_health",
   accessLogs: "access_logs",
   archive: "log_archive",
   logGroup: "log_group",

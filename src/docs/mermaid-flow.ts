@@ -55,13 +55,13 @@ export function estateFlowchart(plan: ResolvedPlan): string {
   if (!plan.trail.cloudWatchLogs) out.push(box("ct_trail", "Control Tower's organization trail", "management events"));
   if (plan.config) {
     out.push(box("config_recorder", "AWS Config recorder", `${plan.config.rules.length} managed rules`));
-    out.push(bucket("config_bucket", "S3 Config bucket", plan.config.bucketName));
+    if (plan.config.recorderAccounts.length > 0) out.push(bucket("config_bucket", "S3 Config bucket", plan.config.bucketName));
   }
-  if (plan.guardrails) out.push(box("scps", "Service control policies", `only ${plan.guardrails.breakGlassRoleName} may change logging`));
+  if (plan.guardrails) out.push(box("scps", "Service control policies", "member accounts only"));
 
   out.push(edge("accounts", "trail", "API activity"));
-  out.push(edge("trail", "key", "encrypts log files with"));
-  out.push(edge("key", "archive", "SSE-KMS log and digest files"));
+  out.push(edge("trail", "archive", "writes log and digest files"));
+  out.push(edge("key", "archive", "encrypts log files (SSE-KMS)"));
   out.push(edge("archive", "access_logs", "server access logs"));
   if (plan.trail.cloudWatchLogs) {
     out.push(edge("trail", "log_group", "events within minutes"));
@@ -78,11 +78,12 @@ export function estateFlowchart(plan: ResolvedPlan): string {
   }
   if (plan.config) {
     out.push(edge("accounts", "config_recorder", "resource changes"));
-    out.push(edge("config_recorder", "config_bucket", "snapshots and history"));
+    if (plan.config.recorderAccounts.length > 0) out.push(edge("config_recorder", "config_bucket", "snapshots and history"));
   }
   if (plan.guardrails) {
-    out.push(edge("scps", "trail", "protect", true));
+    // SCPs never bind the management account, so they protect the archive and the key, not the trail.
     out.push(edge("scps", "archive", "protect", true));
+    out.push(edge("scps", "key", "protect", true));
   }
   return out.join("\n");
 }

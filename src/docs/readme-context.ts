@@ -9,6 +9,7 @@ import type { AddressIndex } from "./address-index.js";
 import { cell, code } from "./markdown.js";
 import { estateFlowchart } from "./mermaid-flow.js";
 import { MODULE_NAME, moduleCall } from "./module-call.js";
+import { protectionClaims, protectionLimits } from "./protection-claims.js";
 import { workspacesComponents, workspacesPrerequisites, workspacesReadme } from "./workspaces-context.js";
 
 function account(plan: ResolvedPlan, role: "management" | "logArchive" | "security"): string {
@@ -29,9 +30,14 @@ function components(plan: ResolvedPlan) {
         : "Adds the data events Control Tower's trail does not record; Control Tower's trail keeps recording management events.",
     },
     {
-      what: `KMS key ${code(plan.key.alias, true)}`,
-      where: account(plan, "management"),
-      why: `Encrypts the log files, the log group and the alert topics, so reading the evidence needs permission on the key; rotates every ${plan.key.rotationPeriodDays} days.`,
+      what: `KMS key ${code(plan.key.alias, true)} (estate key)`,
+      where: account(plan, plan.key.account),
+      why: `Encrypts the log files${plan.config ? " and the AWS Config history" : ""}, so reading the evidence needs a grant on the key, which names the readers; ${org ? "kept apart from the data and from management (AWS SRA)" : "its own account administers it without reading data"}; rotates every ${plan.key.rotationPeriodDays} days.`,
+    },
+    {
+      what: `KMS key ${code(plan.monitoringKey.alias, true)} (monitoring key)`,
+      where: account(plan, plan.monitoringKey.account),
+      why: "Encrypts the trail's log group and the alert topics, beside them, for CloudWatch Logs and the alarms.",
     },
     {
       what: `S3 log archive ${code(plan.archive.name, true)}`,
@@ -58,14 +64,21 @@ function components(plan: ResolvedPlan) {
     {
       what: `${plan.topics.length} SNS alert topic${plan.topics.length === 1 ? "" : "s"} (${plan.topics.map((t) => t.tier).join(", ")})`,
       where: account(plan, "management"),
-      why: "Email each alarm to the people who act on it; encrypted with the estate key.",
+      why: "Email each alarm to the people who act on it; encrypted with the monitoring key.",
+    },
+    {
+      what: `Delivery-health alarm ${code(`${plan.name}-trail-delivery-stopped`, true)}`,
+      where: account(plan, "management"),
+      why: `Tells the ${plan.deliveryHealth.tier} tier when no event reaches the log group for ${plan.deliveryHealth.silentMinutes} minutes: a broken key or bucket policy stops delivery silently otherwise.`,
     },
   ];
   if (plan.dashboard) rows.push({ what: "CloudWatch dashboard of the alarms", where: account(plan, "management"), why: "One page for the daily review of alarm states." });
   if (plan.config) {
+    const c = plan.config;
+    const recorders = c.recorderAccounts.length > 0 ? `recorders in ${c.recorderAccounts.map((r) => account(plan, r)).join(", ")} delivering under the estate key to ${code(c.bucketName, true)} (${account(plan, "logArchive")})` : "the accounts' existing recorders";
     rows.push({
-      what: `AWS Config recorder, ${plan.config.rules.length} managed rules and bucket ${code(plan.config.bucketName, true)}`,
-      where: `${account(plan, "management")} (bucket: ${account(plan, "logArchive")})`,
+      what: `AWS Config: ${c.rules.length} managed rules${c.aggregator ? " and an organization aggregator" : ""}`,
+      where: `each rule in the account holding what it checks; ${recorders}${c.existingRecorderAccounts.length > 0 && c.recorderAccounts.length > 0 ? `; existing recorders reused in ${c.existingRecorderAccounts.map((r) => account(plan, r)).join(", ")}` : ""}${c.aggregator ? `; aggregator in ${account(plan, "security")}` : ""}`,
       why: "Keeps checking that the logging estate stays configured as generated.",
     });
   }
@@ -73,7 +86,7 @@ function components(plan: ResolvedPlan) {
     rows.push({
       what: `Service control policies: log protection${plan.guardrails.regionDeny ? ", region deny" : ""}`,
       where: "organization root",
-      why: `Stop anyone in a member account but ${plan.guardrails.breakGlassRoleName} from switching logging off or deleting evidence${plan.guardrails.regionDeny ? `; keep activity in ${plan.guardrails.regionDeny.allowedRegions.join(", ")}` : ""}.`,
+      why: `Stop anyone in a member account but ${plan.guardrails.breakGlassRoleName} and the deploy role from weakening the log buckets, the estate key or Config, and anyone but ${plan.guardrails.breakGlassRoleName} from deleting evidence${plan.guardrails.regionDeny ? `; keep activity in ${plan.guardrails.regionDeny.allowedRegions.join(", ")}` : ""}. They cannot bind the management account (see "What is protected").`,
     });
   }
   rows.push(...workspacesComponents(plan));
@@ -85,16 +98,25 @@ function prerequisites(plan: ResolvedPlan, cost: CostEstimate): string[] {
   const secondCopy = `$${cost.prices.cloudTrail.paidManagementEvents.usd.toFixed(2)} per 100,000 events, about ${usd(cost.secondManagementCopyUsd)} a month at the assumed volume`;
   if (plan.topology === "organization") {
     const a = plan.accounts;
-    const roles = (["logArchive", "security"] as const)
-      .map((r) => (a[r].assumeRoleArn ? `${code(a[r].assumeRoleArn!)} (${account(plan, r)})` : `credentials for the ${account(plan, r)}`))
-      .join(" and ");
-    out.push(`**Credentials.** Run Terraform as the management account (${a.management.id})${a.management.assumeRoleArn ? ` through ${code(a.management.assumeRoleArn)}` : ""}, able to assume ${roles}. Each provider refuses to run against any other account.`);
+    out.push(
+      `**Credentials.** Run Terraform with credentials for the management account (${a.management.id})${a.management.assumeRoleArn ? `; the provider assumes ${code(a.management.assumeRoleArn)}` : " (the provider assumes no role there: Organizations creates OrganizationAccountAccessRole only in member accounts)"}. The same principal, ${code(plan.access.deployerArn)}, must be allowed to assume ${code(plan.access.deployRoleName)} in ${account(plan, "logArchive")} and ${account(plan, "security")}, which ${code("bootstrap/")} creates. Each provider refuses to run against any other account.`,
+    );
     out.push(
       "**Trusted access for CloudTrail in AWS Organizations** (all features enabled), from the management account: `aws organizations enable-aws-service-access --service-principal cloudtrail.amazonaws.com`. The CloudTrail console does this for you; Terraform does not.",
     );
     if (plan.guardrails) {
       out.push(
         "**Service control policies enabled** on the organization root: `aws organizations enable-policy-type --root-id ROOT_ID --policy-type SERVICE_CONTROL_POLICY` (`aws organizations list-roots` prints ROOT_ID).",
+      );
+    }
+    if (plan.config?.aggregator) {
+      out.push(
+        `**Config delegated administrator** for the aggregator in ${account(plan, "security")}, from the management account: \`aws organizations enable-aws-service-access --service-principal config.amazonaws.com\` and \`aws organizations register-delegated-administrator --account-id ${a.security.id} --service-principal config.amazonaws.com\`.`,
+      );
+    }
+    if (plan.config && plan.config.existingRecorderAccounts.length > 0) {
+      out.push(
+        `**Existing AWS Config recorders** in ${plan.config.existingRecorderAccounts.map((r) => account(plan, r)).join(", ")}: the rules there rely on them (an account can have only one). If one of these accounts has none, set configRecorders to create and regenerate.`,
       );
     }
     out.push(
@@ -113,8 +135,9 @@ function prerequisites(plan: ResolvedPlan, cost: CostEstimate): string[] {
   }
   out.push(...workspacesPrerequisites(plan));
   const breakGlass = plan.guardrails?.breakGlassRoleName ?? "BreakGlass";
+  const breakGlassAccounts = plan.topology === "organization" ? `${account(plan, "logArchive")} and ${account(plan, "security")}` : account(plan, "logArchive");
   out.push(
-    `**A break-glass role** named ${code(breakGlass)} in ${account(plan, "logArchive")}: the archive's bucket policy lets only it delete logs or bypass a governance lock. Create it before you need it, with MFA and alerting on its use${plan.alarms.some((a) => a.id.includes("break-glass")) ? " (the break-glass alarm watches it)" : ""}.`,
+    `**A break-glass role** named ${code(breakGlass)} in ${breakGlassAccounts}: the archive's bucket policy lets only it delete logs or bypass a governance lock, and the estate key's policy lets only it disable or delete the key. Create it before you need it, with MFA and alerting on its use${plan.alarms.some((a) => a.id.includes("break-glass")) ? " (the break-glass alarm watches it)" : ""}. No break-glass role is needed in the management account, where nothing is exempted.`,
   );
   if (plan.key.readerArns.length > 0) {
     out.push(`**Log readers** ${plan.key.readerArns.map((r) => code(r)).join(", ")}: the key and bucket policies name them; create the role${plan.key.readerArns.length > 1 ? "s" : ""} if missing.`);
@@ -132,6 +155,11 @@ function prerequisites(plan: ResolvedPlan, cost: CostEstimate): string[] {
 
 function applySteps(plan: ResolvedPlan, index: AddressIndex): string[] {
   const out: string[] = ["Meet the prerequisites above."];
+  if (plan.access.memberAccountIds.length > 0) {
+    out.push(
+      `Once, before the estate: \`terraform -chdir=bootstrap init && terraform -chdir=bootstrap apply\` with the management credentials. It assumes ${code(plan.access.bootstrapRoleName)} in ${plan.access.memberAccountIds.join(" and ")} and creates ${code(plan.access.deployRoleName)} there, trusted by ${code(plan.access.deployerArn)} only. Keep its state apart from the estate's.${plan.guardrails ? ` Once the guardrail SCPs are attached they stop anyone but ${code(plan.guardrails.breakGlassRoleName)} from editing that role, so a later change to it runs through the break-glass role.` : ""}`,
+    );
+  }
   if (plan.output.mode === "module") {
     out.push(`Call this folder from your root module as shown in "Calling this module" (\`module "${MODULE_NAME}"\`), then run the steps below in that root.`);
   }
@@ -153,7 +181,7 @@ function applySteps(plan: ResolvedPlan, index: AddressIndex): string[] {
   if (plan.archive.mfaDelete) out.push("Run the MFA-delete root runbook below.");
   const alarm = plan.alarms[0];
   out.push(
-    `Check it works: \`aws cloudtrail get-trail-status --name ${plan.trail.arn}\` shows IsLogging true;${alarm ? ` \`aws cloudwatch set-alarm-state --alarm-name ${plan.name}-${alarm.id} --state-value ALARM --state-reason "delivery test"\` sends a test email;` : ""} after an hour, \`aws cloudtrail validate-logs --trail-arn ${plan.trail.arn} --start-time <when you applied>\` reports valid digests.`,
+    `Check it works: \`aws cloudtrail get-trail-status --name ${plan.trail.arn}\` shows IsLogging true;${alarm ? ` \`aws cloudwatch set-alarm-state --alarm-name ${plan.name}-${alarm.id} --state-value ALARM --state-reason "delivery test"\` sends a test email;` : ""} after an hour, a named log reader (${plan.key.readerArns.length > 0 ? plan.key.readerArns.map((r) => code(r)).join(" or ") : "none is named yet: add one to `readers`"}) runs \`aws cloudtrail validate-logs --trail-arn ${plan.trail.arn} --start-time <when you applied>\` and sees valid digests. It reads the log files, so it needs the readers' S3 and key grants; an administrator without them is denied.`,
   );
   return out;
 }
@@ -208,6 +236,8 @@ export function readmeContext(plan: ResolvedPlan, index: AddressIndex, cost: Cos
     prerequisites: prerequisites(plan, cost),
     applySteps: applySteps(plan, index),
     moduleCall: moduleCall(plan, index, outDir) ?? (false as const),
+    claims: protectionClaims(plan).map((c) => c.text),
+    limits: protectionLimits(plan),
     mfa: mfaRunbook(plan),
     workspaces: workspacesReadme(plan),
     cost: costContext(cost),

@@ -1,5 +1,6 @@
 // The resolved plan in words a compliance lead can check line by line, with
 // the source of every number. Pure text from the plan; no defaults computed here.
+import { protectionClaims, protectionLimits } from "../docs/protection-claims.js";
 import { FRAMEWORKS, type FrameworkId } from "../catalog/regulations.js";
 import type { NumberSource, ResolvedPlan } from "../model/plan.js";
 import { failedSigninText } from "../docs/workspaces-context.js";
@@ -25,7 +26,7 @@ export function explainPlan(plan: ResolvedPlan): string {
   out.push("");
   out.push(
     org
-      ? "Accounts: an AWS organization; the trail, key and alarms live in the management account, the evidence in a separate log-archive account, and the security account reads it."
+      ? `Accounts: an AWS organization; the trail, its log group and the alarms live in the management account (Terraform runs there on your own credentials), the evidence in a separate log-archive account, and the estate key in the security account; member accounts are reached through the ${plan.access.deployRoleName} role that bootstrap/ creates once.`
       : "Accounts: a single AWS account holds the trail, the key, the evidence and the alarms.",
   );
   out.push(
@@ -69,14 +70,18 @@ export function explainPlan(plan: ResolvedPlan): string {
     const ids = [alarm.cis && `CIS ${alarm.cis}`, alarm.securityHub].filter(Boolean).join(", ");
     out.push(`  - [${alarm.tier}] ${alarm.title}${ids ? ` (${ids})` : ""}`);
   }
+  out.push(`  - [${plan.deliveryHealth.tier}] Trail delivery stopped: no event reached the log group for ${plan.deliveryHealth.silentMinutes} minutes (${plan.deliveryHealth.reason})`);
   if (plan.config) {
     out.push("");
-    out.push(`Continuous checks: AWS Config records configuration and runs ${plan.config.rules.length} managed rules on the logging estate (${plan.config.rules.map((r) => r.name).join(", ")}).`);
+    const rules = [...new Set(plan.config.rules.map((r) => r.name))];
+    const recorders = plan.config.recorderAccounts.length > 0 ? `records configuration in ${plan.config.recorderAccounts.length} account${plan.config.recorderAccounts.length === 1 ? "" : "s"}` : "relies on the existing recorders";
+    out.push(`Continuous checks: AWS Config ${recorders} and runs ${rules.length} managed rules on the logging estate, each in the account that holds what it checks (${rules.join(", ")}).`);
   }
-  if (plan.guardrails) {
-    out.push("");
-    out.push(`Guardrails: a service control policy stops anyone but the ${plan.guardrails.breakGlassRoleName} role from stopping or changing the trail, deleting the log buckets or disabling the key.`);
-  }
+  out.push("");
+  out.push("What is protected:");
+  for (const claim of protectionClaims(plan)) out.push(`  - ${claim.text}`);
+  out.push("What no policy here can protect:");
+  for (const limit of protectionLimits(plan)) out.push(`  - ${limit}`);
   out.push("");
   out.push(...workspacesLines(plan));
   return out.join("\n");

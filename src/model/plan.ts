@@ -22,8 +22,29 @@ export interface AccountPlan {
   readonly id: string;
   /** Terraform provider alias, or undefined for the default provider. */
   readonly providerAlias: string | undefined;
-  /** Role assumed into this account; undefined when credentials already point there. */
+  /**
+   * Role the provider assumes into this account: the deploy role for member accounts, the
+   * user-named role (if any) for management; undefined when the caller's credentials already
+   * point there (management by default, and the one account of a single-account estate).
+   */
   readonly assumeRoleArn: string | undefined;
+}
+
+/**
+ * How Terraform reaches each account (reference/organization.md A, the SRA and AFT pattern):
+ * management on the caller's own credentials, member accounts through a dedicated deploy role
+ * that bootstrap/ creates once through the organization's access role.
+ */
+export interface AccessPlan {
+  /** Role the management provider assumes; undefined: the caller's own credentials. */
+  readonly managementRoleArn: string | undefined;
+  readonly deployRoleName: string;
+  /** Role bootstrap/ assumes into member accounts: AWSControlTowerExecution or OrganizationAccountAccessRole. */
+  readonly bootstrapRoleName: string;
+  /** The one management principal the deploy role trusts. */
+  readonly deployerArn: string;
+  /** Member accounts bootstrap/ creates the deploy role in, sorted; empty in single-account topology. */
+  readonly memberAccountIds: readonly string[];
 }
 
 export interface TrailPlan {
@@ -42,11 +63,13 @@ export interface TrailPlan {
 }
 
 export interface KeyPlan {
+  /** Account holding the key: the security account for the estate key, management for the monitoring key. */
+  readonly account: AccountRole;
   readonly alias: string;
   readonly description: string;
   readonly rotationPeriodDays: number;
   readonly deletionWindowDays: number;
-  /** IAM principals (role ARNs) allowed to decrypt log files. */
+  /** IAM principals (role ARNs) allowed to decrypt log files; empty for the monitoring key. */
   readonly readerArns: readonly string[];
 }
 
@@ -106,16 +129,33 @@ export interface TopicPlan {
 }
 
 export interface ConfigRulePlan {
+  /** The account holding what the rule checks: a rule evaluates only its own account's resources. */
+  readonly account: AccountRole;
   readonly name: string;
   readonly identifier: string;
   readonly inputParameters: Readonly<Record<string, string>> | undefined;
 }
 
 export interface ConfigPlan {
+  /** Delivery bucket for the recorders the estate creates (log-archive account); unused when none are created. */
   readonly bucketName: string;
   readonly bucketArn: string;
   readonly recorderName: string;
+  /** Accounts where the estate creates a recorder and delivery channel (one per account and Region, AWS's limit). */
+  readonly recorderAccounts: readonly AccountRole[];
+  /** Accounts whose existing recorder (Control Tower's, or one the user declared) the rules rely on. */
+  readonly existingRecorderAccounts: readonly AccountRole[];
   readonly rules: readonly ConfigRulePlan[];
+  /** Organization aggregator in the security account; undefined in single-account topology and under Control Tower (it makes its own). */
+  readonly aggregator: { readonly name: string; readonly roleName: string } | undefined;
+}
+
+/** The alarm that fires when the trail stops delivering to CloudWatch Logs. */
+export interface DeliveryHealthPlan {
+  /** Minutes without a single incoming event before the alarm fires. */
+  readonly silentMinutes: number;
+  readonly tier: AlertTier;
+  readonly reason: string;
 }
 
 export interface GuardrailPlan {
@@ -155,11 +195,13 @@ export interface RegulationRef {
 }
 
 /**
- * Placement, fixed by design so policies can be reasoned about:
- * - management account: trail, KMS key, log group, metric filters, alarms, SNS
- *   topics, AWS Config recorder and rules, SCPs (organization topology only);
- * - log-archive account: archive bucket, access-log bucket, Config bucket;
- * - security account: the log readers named in the key and bucket policies.
+ * Placement, fixed by design so policies can be reasoned about (reference/organization.md,
+ * "Recommended design"):
+ * - management account: trail, monitoring key, log group, metric filters, alarms, SNS topics,
+ *   the alarm-action Config rule, SCPs (organization topology only);
+ * - log-archive account: archive bucket, access-log bucket, Config bucket, the S3 Config rules;
+ * - security account: the estate key (CloudTrail and archive encryption: key custody apart from
+ *   the data and from management), the log readers, the Config aggregator.
  * In single-account topology all three roles are the same account.
  */
 export interface ResolvedPlan {
@@ -175,8 +217,12 @@ export interface ResolvedPlan {
   readonly organizationId: string | undefined;
   readonly accounts: Readonly<Record<AccountRole, AccountPlan>>;
   readonly controlTower: boolean;
+  readonly access: AccessPlan;
   readonly trail: TrailPlan;
+  /** The estate key: CloudTrail log files, the archive and Config buckets. */
   readonly key: KeyPlan;
+  /** The monitoring key: the trail's CloudWatch log group and the SNS alert topics, beside them in management. */
+  readonly monitoringKey: KeyPlan;
   readonly archive: ArchiveBucketPlan;
   readonly accessLogs: AccessLogBucketPlan;
   readonly logGroup: LogGroupPlan;
@@ -185,6 +231,7 @@ export interface ResolvedPlan {
   readonly topics: readonly TopicPlan[];
   readonly config: ConfigPlan | undefined;
   readonly guardrails: GuardrailPlan | undefined;
+  readonly deliveryHealth: DeliveryHealthPlan;
   readonly dashboard: boolean;
   /** Amazon WorkSpaces user activity monitoring; undefined when off (the default). */
   readonly workspaces: WorkspacesPlan | undefined;

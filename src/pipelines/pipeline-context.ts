@@ -29,6 +29,8 @@ export interface PipelineContext {
   readonly organization: boolean;
   /** Roles Terraform assumes into the accounts, so the CI roles must be allowed to assume them. */
   readonly assumedRoles: readonly string[];
+  /** The one principal the member accounts' deploy roles trust. */
+  readonly deployerArn: string;
   readonly checkCommand: string;
   readonly terraformVersion: string;
   readonly nodeVersion: string;
@@ -73,6 +75,7 @@ export function pipelineContext(plan: ResolvedPlan, options: PipelineOptions): P
     managementAccount: plan.accounts.management.id,
     organization: plan.topology === "organization",
     assumedRoles: [...new Set(accounts.flatMap((a) => (a.assumeRoleArn ? [a.assumeRoleArn] : [])))].sort(),
+    deployerArn: plan.access.deployerArn,
     checkCommand: `npx --yes trailwright@${options.version} generate --out ${outDir} --check`,
     terraformVersion: CI_TERRAFORM_VERSION,
     nodeVersion: CI_NODE_VERSION,

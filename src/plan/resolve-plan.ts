@@ -2,7 +2,6 @@
 // derived, every cross-field rule checked. Pure: no I/O, same input same plan.
 import { breakGlassUsageFilter, CIS_METRIC_FILTERS } from "../catalog/cis-metric-filters.js";
 import { snapRetentionDays } from "../catalog/cloudwatch-retention.js";
-import { LOGGING_CONFIG_RULES } from "../catalog/config-rules.js";
 import { DEFAULT_CHOICES } from "../catalog/engineering-choices.js";
 import { GLOBAL_SERVICE_ACTIONS } from "../catalog/regions.js";
 import { defaultFrameworks, FRAMEWORKS, type FrameworkId } from "../catalog/regulations.js";
@@ -10,11 +9,13 @@ import type { TrailwrightConfig } from "../config/schema.js";
 import { resolveCostAssumptions } from "../cost/resolve-cost-assumptions.js";
 import { ConfigError } from "../model/errors.js";
 import type { AlertTier, MetricAlarmPlan, ResolvedPlan, TopicPlan } from "../model/plan.js";
-import { planAccounts } from "./accounts.js";
+import { planAccess, planAccounts } from "./accounts.js";
+import { planConfig } from "./config-plan.js";
+import { checkQuotas } from "./quotas.js";
 import { deepFreeze } from "./deep-freeze.js";
 import { planLifecycle } from "./lifecycle.js";
 import { explain, requireAtLeast } from "./retention.js";
-import { checkAlerts, checkEvents, checkRegions, checkStorage, checkTopology } from "./rules.js";
+import { checkAccess, checkAlerts, checkEvents, checkRegions, checkStorage, checkTopology } from "./rules.js";
 import { planSuppressions } from "./suppressions.js";
 import { resolveWorkspaces } from "./workspaces.js";
 
@@ -55,7 +56,9 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
     });
   }
 
-  const accounts = planAccounts(cfg);
+  checkAccess(cfg);
+  const access = planAccess(cfg);
+  const accounts = planAccounts(cfg, access);
   const mgmt = accounts.management.id;
   const archiveAccount = accounts.logArchive.id;
 
@@ -105,7 +108,9 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
   const workspaces = resolveWorkspaces(cfg, { name, homeRegion: region, allowedRegions, accounts, retentionDays: snappedHot, emailsByTier });
   // The management topics also serve WorkSpaces alarms there (trail filters, and the site in the home region).
   const workspacesTiers = workspaces ? [...workspaces.trailAlarms.map((a) => a.tier), ...workspaces.topics.map((t) => t.tier)] : [];
-  const usedTiers = TIERS.filter((tier) => alarms.some((a) => a.tier === tier) || workspacesTiers.includes(tier));
+  // Delivery health pages the critical tier: a silent trail is evidence being lost.
+  const deliveryHealthTier: AlertTier = "critical";
+  const usedTiers = TIERS.filter((tier) => tier === deliveryHealthTier || alarms.some((a) => a.tier === tier) || workspacesTiers.includes(tier));
   checkAlerts(emailsByTier, usedTiers);
   const topics: TopicPlan[] = usedTiers.map((tier) => ({ tier, name: `${name}-alerts-${tier}`, emails: oneAddressPerMailbox(emailsByTier[tier]) }));
 
@@ -127,6 +132,7 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
     organizationId: cfg.organizationId,
     accounts,
     controlTower: cfg.controlTower ?? false,
+    access,
     trail: {
       name: trailName,
       arn: `arn:aws:cloudtrail:${region}:${mgmt}:trail/${trailName}`,
@@ -140,11 +146,20 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
       cloudWatchLogs: !cfg.controlTower,
     },
     key: {
+      account: "security",
       alias: `alias/${name}-logs`,
-      description: `${name} audit-logging key: CloudTrail, CloudWatch Logs and alert topics`,
+      description: `${name} audit-logging key: CloudTrail log files, the archive and Config buckets`,
       rotationPeriodDays: cfg.kms?.rotationDays ?? DEFAULT_CHOICES.rotationDays.value,
       deletionWindowDays: DEFAULT_CHOICES.keyDeletionWindowDays.value,
       readerArns: readers,
+    },
+    monitoringKey: {
+      account: "management",
+      alias: `alias/${name}-monitoring`,
+      description: `${name} monitoring key: the trail's CloudWatch log group and the alert topics`,
+      rotationPeriodDays: cfg.kms?.rotationDays ?? DEFAULT_CHOICES.rotationDays.value,
+      deletionWindowDays: DEFAULT_CHOICES.keyDeletionWindowDays.value,
+      readerArns: [],
     },
     archive: {
       name: archiveName,
@@ -168,28 +183,30 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
     alarmNamespace: "CISBenchmark",
     topics,
     config: cfg.config
-      ? {
+      ? planConfig(cfg, {
+          name,
+          region,
+          managementId: mgmt,
           bucketName: configBucketName,
-          bucketArn: `arn:aws:s3:::${configBucketName}`,
-          recorderName: `${name}-recorder`,
-          rules: LOGGING_CONFIG_RULES.filter(
-            (r) => !r.when || (r.when === "objectLock" ? lockDays !== undefined : !cfg.controlTower),
-          ).map((r) => ({
-            name: r.name,
-            identifier: r.identifier,
-            inputParameters: r.identifier === "CW_LOGGROUP_RETENTION_PERIOD_CHECK" ? { MinRetentionTime: String(snappedHot) } : undefined,
-          })),
-        }
+          objectLock: lockDays !== undefined,
+          hotDays: snappedHot,
+          topics,
+        })
       : undefined,
     guardrails: organization
       ? {
           breakGlassRoleName,
           regionDeny:
-            cfg.residency && (cfg.guardrails?.regionDeny ?? true)
+            // Under Control Tower its own Region deny control replaces ours (CT guidance: do not
+            // deny Regions with your own SCPs; rules.ts rejects an explicit regionDeny there).
+            cfg.residency && !cfg.controlTower && (cfg.guardrails?.regionDeny ?? true)
               ? { allowedRegions, exemptActions: GLOBAL_SERVICE_ACTIONS }
               : undefined,
         }
       : undefined,
+    deliveryHealth: organization
+      ? { silentMinutes: DEFAULT_CHOICES.deliverySilenceOrgMinutes.value, tier: deliveryHealthTier, reason: DEFAULT_CHOICES.deliverySilenceOrgMinutes.why }
+      : { silentMinutes: DEFAULT_CHOICES.deliverySilenceAccountMinutes.value, tier: deliveryHealthTier, reason: DEFAULT_CHOICES.deliverySilenceAccountMinutes.why },
     dashboard: cfg.dashboard ?? false,
     workspaces,
     suppressions: [],
@@ -214,5 +231,8 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
     },
     cost: resolveCostAssumptions(cfg),
   };
-  return deepFreeze({ ...plan, suppressions: planSuppressions(plan) });
+  const complete = { ...plan, suppressions: planSuppressions(plan) };
+  // Last: AWS quotas are measured on what the constructs will emit, so the plan must be whole.
+  checkQuotas(complete);
+  return deepFreeze(complete);
 }

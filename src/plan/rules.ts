@@ -109,6 +109,13 @@ export function checkEvents(cfg: TrailwrightConfig, estateBuckets: readonly stri
   const loop = s3Buckets.find((b) => estateBuckets.includes(b));
   if (loop) fail("dataEvents.s3Buckets", `"${loop}" is one of the estate's own log buckets; logging its data events would log every log delivery (a feedback loop)`, "remove it from dataEvents.s3Buckets");
   if (cfg.controlTower) {
+    if (cfg.guardrails?.regionDeny === true) {
+      fail(
+        "guardrails.regionDeny",
+        "Control Tower's guidance is to deny Regions with its own Region deny control, not with another SCP (https://docs.aws.amazon.com/controltower/latest/userguide/getting-started-guidance.html)",
+        "turn on Control Tower's Region deny control for your allowed regions and remove guardrails.regionDeny",
+      );
+    }
     if (s3 === "off" && !lambda) {
       fail("controlTower", "Control Tower already records management events, so this trail records data events only, and none are on", "set dataEvents.s3=all (or named) or dataEvents.lambda=true, or controlTower=false");
     }
@@ -121,5 +128,40 @@ export function checkAlerts(emailsByTier: Readonly<Record<string, readonly strin
     if ((emailsByTier[tier] ?? []).length === 0) {
       fail("alerts.emails", "is empty, so the alarms would notify nobody", "give at least one address, e.g. --set alerts.emails=secops@example.com");
     }
+  }
+}
+
+/** Account-access answers (reference/organization.md A). */
+export function checkAccess(cfg: TrailwrightConfig): void {
+  const a = cfg.accounts;
+  if (a.assumeRoleName !== undefined) {
+    fail(
+      "accounts.assumeRoleName",
+      "was replaced: member accounts are now reached through a dedicated deploy role that bootstrap/ creates, and management through your own credentials",
+      "rename it to accounts.deployRoleName (or remove it for the default trailwright-deploy), then apply bootstrap/ once",
+    );
+  }
+  const inManagement = (field: string, arn: string | undefined) => {
+    if (arn !== undefined && arn.split(":")[4] !== a.management) {
+      fail(field, `${arn} is not in the management account ${a.management}`, `name a principal of account ${a.management}`);
+    }
+  };
+  inManagement("accounts.managementRoleArn", a.managementRoleArn);
+  inManagement("accounts.deployerArn", a.deployerArn);
+  if (cfg.topology !== "organization") {
+    for (const key of ["deployRoleName", "bootstrapRoleName", "deployerArn"] as const) {
+      if (a[key] !== undefined) fail(`accounts.${key}`, "is only used in organization topology (a single account has no member accounts to deploy into)", `remove accounts.${key}, or set topology=organization`);
+    }
+    return;
+  }
+  // The deploy role is the one the SCPs exempt: it must not be a role every management admin
+  // can already assume in every member account (finding 7 of the deployability review).
+  const shared = ["OrganizationAccountAccessRole", "AWSControlTowerExecution"];
+  if (a.deployRoleName !== undefined && shared.includes(a.deployRoleName)) {
+    fail(
+      "accounts.deployRoleName",
+      `"${a.deployRoleName}" is the organization's own access role, which any management-account admin can assume; the guardrail SCPs exempt the deploy role, so it must be dedicated`,
+      "use a dedicated name such as trailwright-deploy (bootstrap/ creates it)",
+    );
   }
 }

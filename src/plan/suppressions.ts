@@ -11,7 +11,8 @@ export const ADDRESSES = {
 } as const;
 
 export function planSuppressions(plan: ResolvedPlan): Suppression[] {
-  const buckets = [ADDRESSES.archiveBucket, ADDRESSES.accessLogBucket, ...(plan.config ? [ADDRESSES.configBucket] : [])];
+  const configBucket = (plan.config?.recorderAccounts.length ?? 0) > 0;
+  const buckets = [ADDRESSES.archiveBucket, ADDRESSES.accessLogBucket, ...(configBucket ? [ADDRESSES.configBucket] : [])];
   const out: Suppression[] = [];
   if (plan.residency) {
     for (const target of buckets) {
@@ -26,15 +27,13 @@ export function planSuppressions(plan: ResolvedPlan): Suppression[] {
     { check: "CKV_AWS_145", target: ADDRESSES.accessLogBucket, reason: "S3 server access logging cannot deliver to an SSE-KMS bucket, so this bucket uses SSE-S3" },
     { check: "CKV_AWS_18", target: ADDRESSES.accessLogBucket, reason: "this is the access-log target; logging it to itself would loop" },
   );
-  if (plan.config) {
-    out.push({
-      check: "CKV_AWS_145",
-      target: ADDRESSES.configBucket,
-      reason: "AWS Config delivers across accounts with SSE-S3; an SSE-KMS key would need cross-account grants that fail silently when wrong",
-    });
-  }
-  for (const target of buckets) {
-    out.push({ check: "CKV2_AWS_62", target, reason: "log delivery is watched by CloudTrail metric filters and alarms, not S3 event notifications" });
+  out.push({
+    check: "CKV2_AWS_62",
+    target: ADDRESSES.archiveBucket,
+    reason: `delivery is watched by the delivery-health alarm (no event reaching the trail's log group for ${plan.deliveryHealth.silentMinutes} minutes), not by per-object S3 event notifications`,
+  });
+  for (const target of buckets.filter((b) => b !== ADDRESSES.archiveBucket)) {
+    out.push({ check: "CKV2_AWS_62", target, reason: "nothing acts on a per-object notification for this bucket: it only receives AWS service deliveries, recorded in its server access logs" });
   }
   out.push({ check: "CKV_AWS_252", target: ADDRESSES.trail, reason: "alerting runs through CloudWatch metric filters and alarms; a per-log-file SNS notification adds noise and cost" });
   if (!plan.archive.lifecycle) {

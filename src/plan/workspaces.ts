@@ -1,6 +1,7 @@
 // The `workspaces` config part -> WorkspacesPlan: sites (account x region), the
 // filters and alarms each site gets, business hours. Pure; every failure is a
 // ConfigError naming the field, the value and what to do.
+import { DEFAULT_DEPLOY_ROLE } from "./accounts.js";
 import { AWS_REGIONS } from "../catalog/regions.js";
 import {
   FILTER_PATTERN_MAX_CHARS,
@@ -26,7 +27,6 @@ import type {
 } from "../model/plan.js";
 
 export const DEFAULT_BUSINESS_HOURS = Object.freeze({ timeZone: "Europe/London", start: "07:00", end: "19:00", days: ["MON", "TUE", "WED", "THU", "FRI"] });
-const DEFAULT_MEMBER_ROLE = "OrganizationAccountAccessRole";
 
 function fail(field: string, message: string, hint: string): never {
   throw new ConfigError(`${field}: ${message}`, { field, hint });
@@ -42,12 +42,11 @@ export interface WorkspacesContext {
 }
 
 /**
- * The role Terraform assumes in a WorkSpaces member account. The one place
- * that knows how member accounts are reached, so the deploy-role model
- * (CONTRACT: plan.access.deployRoleName) changes only this function.
+ * The role Terraform assumes in a WorkSpaces member account: the dedicated deploy role that
+ * bootstrap/ creates there (src/plan/accounts.ts counts these accounts among its members).
  */
 export function memberRoleArn(cfg: TrailwrightConfig, accountId: string): string {
-  return `arn:aws:iam::${accountId}:role/${cfg.accounts.assumeRoleName ?? DEFAULT_MEMBER_ROLE}`;
+  return `arn:aws:iam::${accountId}:role/${cfg.accounts.deployRoleName ?? DEFAULT_DEPLOY_ROLE}`;
 }
 
 function toFilterPlan(entry: WorkspacesFilterEntry): WorkspacesFilterAlarmPlan {

@@ -12,14 +12,15 @@ import type { AccessLogBucket } from "../constructs/access-log-bucket.js";
 import type { AlertTopics } from "../constructs/alert-topics.js";
 import type { AuditTrail } from "../constructs/audit-trail.js";
 import type { ConfigRecorder } from "../constructs/config-recorder.js";
-import type { EstateKey } from "../constructs/estate-key.js";
+import type { CustomerKey } from "../constructs/customer-key.js";
 import type { GuardrailScps } from "../constructs/guardrail-scps.js";
 import type { LogArchiveBucket } from "../constructs/log-archive-bucket.js";
 import type { TrailLogGroup } from "../constructs/trail-log-group.js";
 
 export interface EstateParts {
   readonly trail: AuditTrail;
-  readonly key: EstateKey;
+  readonly key: CustomerKey;
+  readonly monitoringKey: CustomerKey;
   readonly archive: LogArchiveBucket;
   readonly accessLogs: AccessLogBucket;
   readonly logGroup: TrailLogGroup;
@@ -37,7 +38,7 @@ interface OutputSpec {
 }
 
 function outputSpecs(parts: EstateParts): OutputSpec[] {
-  const { trail, key, archive, accessLogs, logGroup, topics, config, guardrails } = parts;
+  const { trail, key, monitoringKey, archive, accessLogs, logGroup, topics, config, guardrails } = parts;
   const specs: OutputSpec[] = [
     { name: "trail_arn", description: "ARN of the CloudTrail trail that records the estate's activity.", value: trail.trailArn },
     { name: "archive_bucket_name", description: "Name of the S3 bucket that archives the CloudTrail log files.", value: archive.bucketName },
@@ -49,10 +50,15 @@ function outputSpecs(parts: EstateParts): OutputSpec[] {
     },
     {
       name: "kms_key_arn",
-      description: "ARN of the customer-managed KMS key that encrypts the log files, the log group and the alert topics.",
+      description: "ARN of the estate's customer-managed KMS key (security account): it encrypts the CloudTrail log files and the archive and Config buckets.",
       value: key.keyArn,
     },
     { name: "kms_key_alias", description: "Alias of the estate's KMS key (alias/...).", value: key.alias.name },
+    {
+      name: "monitoring_kms_key_arn",
+      description: "ARN of the monitoring KMS key (management account): it encrypts the trail's log group and the alert topics.",
+      value: monitoringKey.keyArn,
+    },
     {
       name: "log_group_name",
       description: "Name of the CloudWatch log group the trail delivers to and the CIS metric filters read.",
@@ -64,8 +70,8 @@ function outputSpecs(parts: EstateParts): OutputSpec[] {
       value: Object.fromEntries(topics.topics.map((t) => [t.tier, t.topic.arn])),
     },
   ];
-  if (config) {
-    specs.push({ name: "config_bucket_name", description: "Name of the S3 bucket AWS Config delivers its snapshots and history to.", value: config.bucket.bucket });
+  if (config?.bucket) {
+    specs.push({ name: "config_bucket_name", description: "Name of the S3 bucket the estate's AWS Config recorders deliver their snapshots and history to.", value: config.bucket.bucket });
   }
   if (guardrails) {
     specs.push({

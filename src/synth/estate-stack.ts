@@ -11,7 +11,9 @@ import { AlertTopics } from "../constructs/alert-topics.js";
 import { AuditTrail } from "../constructs/audit-trail.js";
 import { CisAlarms } from "../constructs/cis-alarms.js";
 import { ConfigRecorder } from "../constructs/config-recorder.js";
-import { EstateKey } from "../constructs/estate-key.js";
+import { CustomerKey } from "../constructs/customer-key.js";
+import { DeliveryHealthAlarm } from "../constructs/delivery-health-alarm.js";
+import { estateKeyStatements, monitoringKeyStatements } from "../policies/key-policies.js";
 import { GuardrailScps } from "../constructs/guardrail-scps.js";
 import { LogArchiveBucket } from "../constructs/log-archive-bucket.js";
 import { ReadableStack } from "../constructs/readable-stack.js";
@@ -30,8 +32,14 @@ function providerFor(stack: ReadableStack, account: AccountPlan, plan: ResolvedP
   return new AwsProvider(stack, id, {
     region: plan.homeRegion,
     ...(account.providerAlias ? { alias: account.providerAlias } : {}),
+    // Management runs on the caller's own credentials unless the user named a role: Organizations
+    // creates OrganizationAccountAccessRole only in member accounts it creates
+    // (https://docs.aws.amazon.com/organizations/latest/APIReference/API_CreateAccount.html), so
+    // there is no such role to assume in management. Members are reached through the deploy
+    // role bootstrap/ creates (reference/organization.md A: the SRA and AFT pattern).
     ...(account.assumeRoleArn ? { assumeRole: [{ roleArn: account.assumeRoleArn, sessionName: "trailwright" }] } : {}),
-    // Refuse to apply with credentials for the wrong account: evidence must land where the plan says.
+    // Refuse to apply with credentials for the wrong account: evidence must land where the plan says
+    // (https://registry.terraform.io/providers/hashicorp/aws/latest/docs#allowed_account_ids).
     allowedAccountIds: [account.id],
     defaultTags: [{ tags: { ...plan.tags } }],
   });
@@ -53,7 +61,15 @@ export function buildEstateStack(app: App, plan: ResolvedPlan): ReadableStack {
   stack.addOverride("terraform.required_providers.aws", { source: "hashicorp/aws", version: AWS_PROVIDER_CONSTRAINT });
   const p = providers(stack, plan);
 
-  const key = new EstateKey(stack, "estate", { plan, provider: p.management });
+  // SRA's split (reference/organization.md B): the estate key in security, apart from the data
+  // (log-archive) and from management; the monitoring key beside the log group and topics it
+  // encrypts, since CloudWatch Logs and SNS use it in their own account.
+  const key = new CustomerKey(stack, "estate", { key: plan.key, statements: estateKeyStatements(plan), provider: p[plan.key.account] });
+  const monitoringKey = new CustomerKey(stack, "monitoring", {
+    key: plan.monitoringKey,
+    statements: monitoringKeyStatements(plan),
+    provider: p[plan.monitoringKey.account],
+  });
   const accessLogs = new AccessLogBucket(stack, "access_logs", { plan, provider: p.logArchive });
   const archive = new LogArchiveBucket(stack, "log_archive", {
     plan,
@@ -61,16 +77,17 @@ export function buildEstateStack(app: App, plan: ResolvedPlan): ReadableStack {
     provider: p.logArchive,
     accessLogBucket: accessLogs,
   });
-  const logGroup = new TrailLogGroup(stack, "log_group", { plan, kmsKeyArn: key.keyArn, provider: p.management });
+  const logGroup = new TrailLogGroup(stack, "log_group", { plan, kmsKeyArn: monitoringKey.keyArn, provider: p.management });
   const trail = new AuditTrail(stack, "trail", {
     plan,
     bucketName: archive.bucketName,
     kmsKeyArn: key.keyArn,
     ...(plan.trail.cloudWatchLogs ? { cloudWatchLogs: logGroup } : {}),
-    dependsOn: [archive.policy, key.key],
+    // The key (its policy is inline) and everything the first delivery relies on.
+    dependsOn: [key.key, ...archive.firstDeliveryPrerequisites],
     provider: p.management,
   });
-  const topics = new AlertTopics(stack, "alerts", { plan, kmsKeyArn: key.keyArn, provider: p.management });
+  const topics = new AlertTopics(stack, "alerts", { plan, kmsKeyArn: monitoringKey.keyArn, provider: p.management });
   // CisAlarms adds the optional dashboard itself when plan.dashboard is set.
   new CisAlarms(stack, "cis_alarms", {
     plan,
@@ -80,12 +97,22 @@ export function buildEstateStack(app: App, plan: ResolvedPlan): ReadableStack {
   });
   addWorkspaces(stack, plan, {
     provider: p.management,
-    kmsKeyArn: key.keyArn,
+    // WorkSpaces log groups in management sit beside the trail's: the monitoring key.
+    kmsKeyArn: monitoringKey.keyArn,
     trailLogGroupName: logGroup.logGroupName,
     topicArnByTier: topics.topicArnByTier,
   });
+  const healthTopic = topics.topicArnByTier[plan.deliveryHealth.tier];
+  if (!healthTopic) throw new Error(`buildEstateStack: the delivery-health alarm's ${plan.deliveryHealth.tier} tier has no topic`);
+  new DeliveryHealthAlarm(stack, "delivery_health", {
+    health: plan.deliveryHealth,
+    alarmName: `${plan.name}-trail-delivery-stopped`,
+    logGroupName: logGroup.logGroupName,
+    topicArn: healthTopic,
+    provider: p.management,
+  });
   const config = plan.config
-    ? new ConfigRecorder(stack, "config", { plan, provider: p.management, bucketProvider: p.logArchive, accessLogBucket: accessLogs })
+    ? new ConfigRecorder(stack, "config", { plan, providers: p, kmsKeyArn: key.keyArn, accessLogBucket: accessLogs })
     : undefined;
   const guardrails = plan.guardrails
     ? new GuardrailScps(stack, "guardrails", {
@@ -93,14 +120,16 @@ export function buildEstateStack(app: App, plan: ResolvedPlan): ReadableStack {
         provider: p.management,
         attachAfter: [
           trail.trail,
+          key.key,
           archive.policy,
           accessLogs.policy,
           ...(archive.lifecycle ? [archive.lifecycle] : []),
-          ...(config ? [config.bucketPolicy, config.recorderStatus] : []),
+          ...(config?.bucketPolicy ? [config.bucketPolicy] : []),
+          ...(config ? config.recorderStatuses : []),
         ],
       })
     : undefined;
-  addEstateOutputs(stack, { trail, key, archive, accessLogs, logGroup, topics, config, guardrails });
+  addEstateOutputs(stack, { trail, key, monitoringKey, archive, accessLogs, logGroup, topics, config, guardrails });
   if (plan.output.mode === "module") finishAsModule(stack, plan, p);
   return stack;
 }

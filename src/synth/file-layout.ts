@@ -30,13 +30,13 @@ const C = ESTATE_COMPONENTS;
  * together they would pass the size a review can take (see MAX_FILE_LINES).
  */
 export const FILE_RULES: readonly FileRule[] = [
-  { file: "keys", constructs: [C.key] },
+  { file: "keys", constructs: [C.key, C.monitoringKey] },
   { file: "archive-bucket", constructs: [C.archive] },
   { file: "access-log-bucket", constructs: [C.accessLogs] },
   { file: "trail", constructs: [C.trail, C.logGroup] },
   { file: "alert-topics", constructs: [C.alerts] },
   { file: "metric-filters", constructs: [C.alarms], types: ["aws_cloudwatch_log_metric_filter"] },
-  { file: "alarms", constructs: [C.alarms] },
+  { file: "alarms", constructs: [C.alarms, C.deliveryHealth] },
   { file: "config-rules", constructs: [C.config], types: ["aws_config_config_rule"] },
   { file: "config", constructs: [C.config] },
   { file: "guardrails", constructs: [C.guardrails] },

@@ -9,7 +9,8 @@ import { invokeAspects } from "cdktf/lib/synthesize/synthesizer.js";
 import type { TrailwrightConfig } from "../config/schema.js";
 import type { ResolvedPlan } from "../model/plan.js";
 import type { GeneratedEstate, GeneratedFile } from "../output/generated-file.js";
-import { buildEstateStack } from "./estate-stack.js";
+import { BOOTSTRAP_DIR, buildBootstrapStack, needsBootstrap } from "./bootstrap-stack.js";
+import { AWS_PROVIDER_CONSTRAINT, buildEstateStack } from "./estate-stack.js";
 import type { Json } from "./hcl/json-shape.js";
 import { schemaUrl } from "../config/schema-url.js";
 import { stableStringify } from "./hcl/stable-json.js";
@@ -36,11 +37,20 @@ export interface SynthesizedEstate {
  * app.synth do) and resolves it once. Leaves nothing on disk.
  */
 export function synthesizeEstate(plan: ResolvedPlan): SynthesizedEstate {
+  return synthesizeStack((app) => buildEstateStack(app, plan));
+}
+
+/** The bootstrap/ root module's stack (bootstrap-stack.ts), synthesized the same way. */
+export function synthesizeBootstrap(plan: ResolvedPlan): SynthesizedEstate {
+  return synthesizeStack((app) => buildBootstrapStack(app, plan, AWS_PROVIDER_CONSTRAINT));
+}
+
+function synthesizeStack(build: (app: App) => TerraformStack): SynthesizedEstate {
   return withScratchOutdir((outdir) =>
     withoutTokenStackTraces(() => {
       // stackTraces off: construct-creation stack traces cost time and memory and end up nowhere.
       const app = new App({ stackTraces: false, skipValidation: false, outdir });
-      const stack = buildEstateStack(app, plan);
+      const stack = build(app);
       invokeAspects(stack);
       stack.runAllValidations();
       const config: Json = stack.toTerraform();
@@ -73,6 +83,15 @@ export function terraformAddresses(resolved: Json): string[] {
   return out.sort();
 }
 
+/** bootstrap/: its own root module and state, applied once before the estate, split into files the same way. */
+async function bootstrapFiles(plan: ResolvedPlan): Promise<{ files: GeneratedFile[]; notes: string[] }> {
+  if (!needsBootstrap(plan)) return { files: [], notes: [] };
+  const { stack, config } = synthesizeBootstrap(plan);
+  // The estate's scanner exceptions name estate resources; bootstrap has none of its own.
+  const { files, notes } = await terraformFiles(stack, config, { ...plan, suppressions: [] });
+  return { files: files.map((f) => ({ ...f, path: `${BOOTSTRAP_DIR}/${f.path}` })), notes };
+}
+
 export interface GenerateEstateOptions {
   /** The output folder inside the repository, POSIX (repoRelativeOutDir); pipeline files and module mode's README name it. Default ".". */
   readonly outDir?: string;
@@ -91,7 +110,7 @@ export async function generateEstate(plan: ResolvedPlan, config: TrailwrightConf
     ...renderEstateDocuments(plan, { addresses: synthesized.addresses, outDir: options.outDir ?? "." }),
     ...renderPipelineFiles(plan, { outDir: options.outDir ?? "." }),
   ];
-  const terraform = await pending;
-  const files = [...terraform.files, answers, ...aroundTerraform].sort((a, b) => a.path.localeCompare(b.path, "en"));
-  return { files, notes: terraform.notes };
+  const [terraform, bootstrap] = await Promise.all([pending, bootstrapFiles(plan)]);
+  const files = [...terraform.files, ...bootstrap.files, answers, ...aroundTerraform].sort((a, b) => a.path.localeCompare(b.path, "en"));
+  return { files, notes: [...new Set([...terraform.notes, ...bootstrap.notes])] };
 }

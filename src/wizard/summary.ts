@@ -7,7 +7,7 @@ import type { NumberSource, ResolvedPlan } from "../model/plan.js";
 /** Resource types grouped the way a reviewer thinks of them, in the order shown. */
 const KINDS: readonly { readonly label: string; readonly matches: (type: string) => boolean }[] = [
   { label: "CloudTrail trail", matches: (t) => t === "aws_cloudtrail" },
-  { label: "KMS key and alias", matches: (t) => t.startsWith("aws_kms_") },
+  { label: "KMS keys and aliases", matches: (t) => t.startsWith("aws_kms_") },
   { label: "S3 buckets", matches: (t) => t === "aws_s3_bucket" },
   { label: "S3 bucket settings (policy, encryption, versioning, lifecycle, lock, ...)", matches: (t) => t.startsWith("aws_s3_bucket_") },
   { label: "CloudWatch log group", matches: (t) => t === "aws_cloudwatch_log_group" },

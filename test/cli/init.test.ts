@@ -174,7 +174,7 @@ describe("trailwright init in a terminal", () => {
     expect(prompter.asked).toEqual(["accounts.management", "alerts.emails", "wizard.alertRouting", "workspaces.enabled", "output.format", "out", "confirm"]);
     const stdout = io.stdout.join("\n");
     expect(stdout).toMatch(/answers come from preset uk-smb and are not asked again/);
-    expect(stdout).toMatch(/Resources by kind \(\d+ in all\):\n\s+1 {2}CloudTrail trail\n\s+2 {2}KMS key and alias\n\s+2 {2}S3 buckets/);
+    expect(stdout).toMatch(/Resources by kind \(\d+ in all\):\n\s+1 {2}CloudTrail trail\n\s+4 {2}KMS keys and aliases\n\s+2 {2}S3 buckets/);
     expect(stdout).toContain("archive in S3, then expired: 365 days (1 year)");
     expect(stdout).toContain("Regions: home eu-west-2; allowed eu-west-2; residency on");
     expect(stdout).toMatch(/Estimated monthly cost: \$[\d,]+\.\d\d \(first month \$[\d,]+\.\d\d; USD, eu-west-2 list prices as of \d{4}-\d\d-\d\d;/);

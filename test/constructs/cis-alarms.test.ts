@@ -127,7 +127,7 @@ describe("CisAlarms dashboard", () => {
           width: 24,
           height: 6,
           properties: {
-            title: "acme-audit audit alarms",
+            title: "acme-audit alarms",
             sortBy: "stateUpdatedTimestamp",
             alarms: [
               "arn:aws:cloudwatch:eu-west-2:111111111111:alarm:acme-audit-root-usage",

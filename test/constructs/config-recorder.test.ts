@@ -9,6 +9,7 @@ import { type Json, buildStorage, conditions, statementsBySid } from "./storage-
 
 const MGMT = "111111111111";
 const ARCHIVE = "222222222222";
+const SECURITY = "333333333333";
 const config = organizationPlan.config!;
 const BUCKET = config.bucketArn;
 
@@ -33,7 +34,7 @@ describe("ConfigRecorder", () => {
     });
     expect(r.aws_s3_bucket_ownership_controls.config_ownership.rule).toEqual({ object_ownership: "BucketOwnerEnforced" });
     expect(r.aws_s3_bucket_server_side_encryption_configuration.config_encryption.rule).toEqual([
-      { apply_server_side_encryption_by_default: { sse_algorithm: "AES256" } },
+      { apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: "${aws_kms_key.estate_key_key.arn}" }, bucket_key_enabled: true },
     ]);
     expect(r.aws_s3_bucket_versioning.config_versioning.versioning_configuration).toEqual({ status: "Enabled" });
     expect(r.aws_s3_bucket_lifecycle_configuration.config_lifecycle.rule).toEqual([
@@ -52,7 +53,7 @@ describe("ConfigRecorder", () => {
     });
   });
 
-  it("lets the management account's Config deliver across accounts, and nothing else", () => {
+  it("lets the estate's recorders deliver across accounts, and nothing else", () => {
     const st = statementsBySid(org, "config_policy_document");
     expect(Object.keys(st)).toEqual([
       "DenyInsecureTransport",
@@ -63,17 +64,18 @@ describe("ConfigRecorder", () => {
     const svc = [{ type: "Service", identifiers: ["config.amazonaws.com"] }];
     expect(st.AWSConfigBucketPermissionsCheck).toMatchObject({ principals: svc, actions: ["s3:GetBucketAcl"], resources: [BUCKET] });
     expect(st.AWSConfigBucketExistenceCheck).toMatchObject({ principals: svc, actions: ["s3:ListBucket"], resources: [BUCKET] });
+    const recorders = [MGMT, ARCHIVE, SECURITY];
     expect(st.AWSConfigBucketDelivery).toMatchObject({
       principals: svc,
       actions: ["s3:PutObject"],
-      resources: [`${BUCKET}/AWSLogs/${MGMT}/Config/*`],
+      resources: recorders.map((id) => `${BUCKET}/AWSLogs/${id}/Config/*`),
     });
     expect(conditions(st.AWSConfigBucketDelivery)).toEqual({
       "StringEquals s3:x-amz-acl": ["bucket-owner-full-control"],
-      "StringEquals aws:SourceAccount": [MGMT],
+      "StringEquals aws:SourceAccount": recorders,
     });
     for (const sid of ["AWSConfigBucketPermissionsCheck", "AWSConfigBucketExistenceCheck"]) {
-      expect(conditions(st[sid])).toEqual({ "StringEquals aws:SourceAccount": [MGMT] });
+      expect(conditions(st[sid])).toEqual({ "StringEquals aws:SourceAccount": recorders });
     }
     expect(r.aws_s3_bucket_policy.config_policy.provider).toBe("aws.log_archive");
   });
@@ -97,6 +99,31 @@ describe("ConfigRecorder", () => {
     expect(AWS_CONFIG_ROLE_POLICY_ARN).toBe("arn:aws:iam::aws:policy/service-role/AWS_ConfigRole");
     const delivery = statementsBySid(org, "config_delivery_policy_document");
     expect(delivery.ConfigBucketDelivery.resources).toEqual([`${BUCKET}/AWSLogs/${MGMT}/Config/*`]);
+    expect(delivery.ConfigDeliveryEncryption).toMatchObject({ actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: ["${aws_kms_key.estate_key_key.arn}"] });
+  });
+
+  it("gives log-archive and security their own recorders, each delivering under its own account prefix", () => {
+    expect(r.aws_config_configuration_recorder.config_log_archive_recorder).toMatchObject({ provider: "aws.log_archive", role_arn: "${aws_iam_role.config_log_archive_role.arn}" });
+    expect(r.aws_config_configuration_recorder.config_security_recorder).toMatchObject({ provider: "aws.security" });
+    expect(statementsBySid(org, "config_security_delivery_policy_document").ConfigBucketDelivery.resources).toEqual([`${BUCKET}/AWSLogs/${SECURITY}/Config/*`]);
+    // Global resource types (IAM) once, in management: every account would record them again.
+    expect(r.aws_config_configuration_recorder.config_log_archive_recorder.recording_group.include_global_resource_types).toBe(false);
+  });
+
+  it("creates no recorder where the plan reuses an existing one, and no bucket when none is created", () => {
+    const plan: ResolvedPlan = { ...organizationPlan, config: { ...config, recorderAccounts: [], existingRecorderAccounts: ["management", "logArchive", "security"] } };
+    const json: Json = buildStorage(plan).json;
+    expect(json.resource.aws_config_configuration_recorder).toBeUndefined();
+    expect(json.resource.aws_s3_bucket.config_bucket).toBeUndefined();
+    expect(json.resource.aws_config_config_rule.config_rule_cloudtrail_enabled.depends_on).toBeUndefined();
+  });
+
+  it("puts the aggregator in the security account with the organizations role", () => {
+    expect(r.aws_config_configuration_aggregator.config_aggregator_organization).toMatchObject({
+      provider: "aws.security",
+      name: "acme-audit-organization",
+      organization_aggregation_source: { role_arn: "${aws_iam_role.config_aggregator_role.arn}", regions: ["eu-west-2"] },
+    });
   });
 
   it("records all supported resources including global types, then delivers, then starts", () => {
@@ -109,9 +136,10 @@ describe("ConfigRecorder", () => {
     expect(r.aws_config_delivery_channel.config_delivery_channel).toEqual({
       provider: "aws.management",
       name: "acme-audit-recorder",
-      s3_bucket_name: "${aws_s3_bucket.config_bucket.bucket}",
+      s3_bucket_name: config.bucketName,
+      s3_kms_key_arn: "${aws_kms_key.estate_key_key.arn}",
       snapshot_delivery_properties: { delivery_frequency: "TwentyFour_Hours" },
-      depends_on: ["aws_config_configuration_recorder.config_recorder", "aws_s3_bucket_policy.config_policy"],
+      depends_on: ["aws_config_configuration_recorder.config_recorder", "aws_s3_bucket_policy.config_policy", "aws_iam_role_policy.config_delivery_policy"],
     });
     expect(r.aws_config_configuration_recorder_status.config_recorder_status).toEqual({
       provider: "aws.management",
@@ -121,27 +149,33 @@ describe("ConfigRecorder", () => {
     });
   });
 
-  it("adds one managed rule per plan rule, after the recorder", () => {
+  it("adds each managed rule in its own account, after that account's recorder has started", () => {
     expect(r.aws_config_config_rule).toEqual({
       config_rule_cloudtrail_enabled: {
         provider: "aws.management",
         name: "cloudtrail-enabled",
         source: { owner: "AWS", source_identifier: "CLOUD_TRAIL_ENABLED" },
-        depends_on: ["aws_config_configuration_recorder.config_recorder"],
+        depends_on: ["aws_config_configuration_recorder_status.config_recorder_status"],
       },
       config_rule_cw_loggroup_retention_period_check: {
         provider: "aws.management",
         name: "cw-loggroup-retention-period-check",
         source: { owner: "AWS", source_identifier: "CW_LOGGROUP_RETENTION_PERIOD_CHECK" },
         input_parameters: '{"MinRetentionTime":"365"}',
-        depends_on: ["aws_config_configuration_recorder.config_recorder"],
+        depends_on: ["aws_config_configuration_recorder_status.config_recorder_status"],
+      },
+      config_log_archive_rule_s3_bucket_versioning_enabled: {
+        provider: "aws.log_archive",
+        name: "s3-bucket-versioning-enabled",
+        source: { owner: "AWS", source_identifier: "S3_BUCKET_VERSIONING_ENABLED" },
+        depends_on: ["aws_config_configuration_recorder_status.config_log_archive_recorder_status"],
       },
     });
   });
 
   it("passes input parameters with quotes, backslashes or ${ through lit()", () => {
     const params = { note: 'say "hi"', path: "C:\\logs", tmpl: "${x}", pct: "%{y}" };
-    const plan: ResolvedPlan = { ...organizationPlan, config: { ...config, rules: [{ name: "odd", identifier: "X", inputParameters: params }] } };
+    const plan: ResolvedPlan = { ...organizationPlan, config: { ...config, rules: [{ account: "management", name: "odd", identifier: "X", inputParameters: params }] } };
     const value: string = buildStorage(plan).json.resource.aws_config_config_rule.config_rule_odd.input_parameters;
     const m = /^\$\{tostring\((".*")\)\}$/.exec(value);
     expect(m).not.toBeNull();
@@ -151,22 +185,24 @@ describe("ConfigRecorder", () => {
   });
 
   it("uses the default provider in single-account topology and throws without plan.config", () => {
-    const plan: ResolvedPlan = { ...singleAccountPlan, config };
+    const plan: ResolvedPlan = { ...singleAccountPlan, config: { ...config, recorderAccounts: ["management"], aggregator: undefined } };
     const json: Json = buildStorage(plan).json;
     expect(json.resource.aws_config_configuration_recorder.config_recorder.provider).toBeUndefined();
     expect(json.resource.aws_s3_bucket.config_bucket.provider).toBeUndefined();
     expect(buildStorage(singleAccountPlan).json.resource.aws_config_configuration_recorder).toBeUndefined();
     const stack = new ReadableStack(Testing.app(), "estate");
-    expect(() => new ConfigRecorder(stack, "config", { plan: singleAccountPlan })).toThrow(/plan\.config/);
+    const providers = { management: undefined, logArchive: undefined, security: undefined };
+    expect(() => new ConfigRecorder(stack, "config", { plan: singleAccountPlan, providers, kmsKeyArn: "k" })).toThrow(/plan\.config/);
   });
 
   it("rejects two rules that map to the same construct id", () => {
     const stack = new ReadableStack(Testing.app(), "estate");
     const rules = [
-      { name: "a-b", identifier: "X", inputParameters: undefined },
-      { name: "a_b", identifier: "Y", inputParameters: undefined },
+      { account: "management" as const, name: "a-b", identifier: "X", inputParameters: undefined },
+      { account: "management" as const, name: "a_b", identifier: "Y", inputParameters: undefined },
     ];
-    expect(() => new ConfigRecorder(stack, "config", { plan: { ...organizationPlan, config: { ...config, rules } } })).toThrow(/distinct names/);
+    const providers = { management: undefined, logArchive: undefined, security: undefined };
+    expect(() => new ConfigRecorder(stack, "config", { plan: { ...organizationPlan, config: { ...config, rules } }, providers, kmsKeyArn: "k" })).toThrow(/distinct names/);
   });
 
   describe("bucket policy evaluated offline", () => {

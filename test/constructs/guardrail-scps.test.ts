@@ -84,7 +84,7 @@ describe("GuardrailScps (organization)", () => {
     });
   });
 
-  it("has only Deny statements, no Principal, and exempts the break-glass role in every one", () => {
+  it("has only Deny statements, no Principal, and exempts break-glass in every one", () => {
     for (const id of ["guardrails_log_protection_document", "guardrails_region_deny_document"]) {
       for (const st of docs[id].statement) {
         expect(st.effect).toBe("Deny");
@@ -93,43 +93,42 @@ describe("GuardrailScps (organization)", () => {
         const exempt = st.condition.find((c: any) => c.test === "ArnNotLike");
         expect(exempt.variable).toBe("aws:PrincipalArn");
         expect(exempt.values[0]).toBe(BREAK_GLASS);
+        // Never an exemption any management admin can assume into every member account.
+        expect(exempt.values).not.toContain("arn:aws:iam::*:role/OrganizationAccountAccessRole");
       }
     }
   });
 
-  it("protects the trail, all three estate buckets and their objects, the key and the log group", () => {
+  it("names only member-account resources: the estate buckets, the estate key, Config and the exempt roles", () => {
     const bySid = Object.fromEntries(docs.guardrails_log_protection_document.statement.map((s: any) => [s.sid, s]));
-    expect(bySid.ProtectTrail.actions).toEqual([
-      "cloudtrail:StopLogging",
-      "cloudtrail:DeleteTrail",
-      "cloudtrail:UpdateTrail",
-      "cloudtrail:PutEventSelectors",
-      "cloudtrail:PutInsightSelectors",
-    ]);
-    expect(bySid.ProtectTrail.resources).toEqual([organizationPlan.trail.arn]);
+    expect(Object.keys(bySid)).toEqual(["ProtectLogEvidence", "ProtectLogBucketSettings", "ProtectEstateKeyDeletion", "ProtectEstateKeySettings", "ProtectExemptRoles", "ProtectConfigRecorders"]);
+    // SCPs never bind the management account: nothing here may target it.
+    expect(JSON.stringify(docs.guardrails_log_protection_document)).not.toContain(":111111111111:");
     for (const sid of ["ProtectLogEvidence", "ProtectLogBucketSettings"]) {
       for (const arn of [organizationPlan.archive.arn, organizationPlan.accessLogs.arn, organizationPlan.config!.bucketArn]) {
         expect(bySid[sid].resources).toEqual(expect.arrayContaining([arn, `${arn}/*`]));
       }
     }
     expect(bySid.ProtectLogEvidence.actions).toEqual(["s3:DeleteBucket", "s3:DeleteBucketPolicy", "s3:DeleteObject*", "s3:BypassGovernanceRetention"]);
-    expect(bySid.ProtectLogBucketSettings.actions).toEqual([
-      "s3:PutBucketPolicy",
-      "s3:PutLifecycleConfiguration",
-      "s3:PutBucketVersioning",
-      "s3:PutBucketObjectLockConfiguration",
-    ]);
-    // Terraform manages the buckets through the log-archive deploy role; it may change settings, never delete.
+    expect(bySid.ProtectLogBucketSettings.actions).toContain("s3:PutEncryptionConfiguration");
+    // Terraform manages the buckets through the dedicated deploy role; it may change settings, never delete.
     expect(bySid.ProtectLogBucketSettings.condition).toEqual([
-      { test: "ArnNotLike", variable: "aws:PrincipalArn", values: [BREAK_GLASS, organizationPlan.accounts.logArchive.assumeRoleArn] },
+      { test: "ArnNotLike", variable: "aws:PrincipalArn", values: [BREAK_GLASS, "arn:aws:iam::*:role/trailwright-deploy"] },
     ]);
-    expect(bySid.ProtectKeys).toMatchObject({ actions: ["kms:DisableKey", "kms:ScheduleKeyDeletion"], resources: ["arn:aws:kms:*:111111111111:key/*"] });
-    expect(bySid.ProtectLogGroup.actions).toContain("logs:DeleteLogGroup");
-    expect(bySid.ProtectConfig.actions).toEqual([
-      "config:StopConfigurationRecorder",
-      "config:DeleteConfigurationRecorder",
-      "config:DeleteDeliveryChannel",
-    ]);
+    expect(bySid.ProtectEstateKeyDeletion).toMatchObject({ actions: ["kms:DisableKey", "kms:ScheduleKeyDeletion"], resources: ["arn:aws:kms:*:333333333333:key/*"] });
+    expect(bySid.ProtectEstateKeySettings.condition).toContainEqual({ test: "StringEquals", variable: "aws:ResourceTag/trailwright-estate", values: ["acme-audit"] });
+    expect(bySid.ProtectExemptRoles.resources).toEqual([BREAK_GLASS, "arn:aws:iam::*:role/trailwright-deploy", "arn:aws:iam::*:role/OrganizationAccountAccessRole"]);
+    expect(bySid.ProtectConfigRecorders.actions).toEqual(["config:StopConfigurationRecorder", "config:DeleteConfigurationRecorder", "config:DeleteDeliveryChannel"]);
+  });
+
+  it("under Control Tower exempts its roles everywhere and adds no region deny of its own", () => {
+    const plan: ResolvedPlan = { ...organizationPlan, controlTower: true, guardrails: { breakGlassRoleName: "BreakGlass", regionDeny: undefined }, access: { ...organizationPlan.access, bootstrapRoleName: "AWSControlTowerExecution" } };
+    const specs = scpSpecs(plan);
+    expect(specs.map((sp) => sp.id)).toEqual(["log_protection"]);
+    for (const st of specs[0]!.statements) {
+      const exempt = st.conditions.find((c) => c.test === "ArnNotLike")!;
+      expect(exempt.values).toEqual(expect.arrayContaining(["arn:aws:iam::*:role/AWSControlTowerExecution", "arn:aws:iam::*:role/aws-controltower-*", "arn:aws:iam::*:role/stacksets-exec-*"]));
+    }
   });
 
   it("denies everything outside the allowed regions except the plan's global-service actions", () => {
@@ -176,7 +175,7 @@ describe("GuardrailScps topology", () => {
     };
     const specs = scpSpecs(plan);
     expect(specs.map((s) => s.id)).toEqual(["log_protection"]);
-    expect(specs[0]!.statements.map((s) => s.sid)).not.toContain("ProtectConfig");
+    expect(specs[0]!.statements.map((s) => s.sid)).not.toContain("ProtectConfigRecorders");
     expect(JSON.stringify(specs)).not.toContain("acme-audit-config-");
   });
 
@@ -195,19 +194,22 @@ describe("GuardrailScps behaviour (iam-simulate)", () => {
   const scps = [
     { orgIdentifier: "r-root", policies: [allowAll, ...scpSpecs(organizationPlan).map((s) => ({ name: s.id, policy: JSON.parse(scpJson(s)) }))] },
   ];
-  const deployRole = "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole";
+  const deployRole = "arn:aws:iam::222222222222:role/trailwright-deploy";
+  const orgAccessRole = "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole";
+  const estateKey = "arn:aws:kms:eu-west-2:333333333333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+  const tagged = { "aws:ResourceTag/trailwright-estate": "acme-audit" };
   const otherAdmin = "arn:aws:iam::222222222222:role/Admin";
   const breakGlass = "arn:aws:iam::222222222222:role/BreakGlass";
   const archiveObject = `${organizationPlan.archive.arn}/AWSLogs/o-abc123defg/111111111111/CloudTrail/eu-west-2/x.json.gz`;
 
-  async function simulate(principal: string, action: string, resource: string, accountId: string, region = "eu-west-2") {
+  async function simulate(principal: string, action: string, resource: string, accountId: string, region = "eu-west-2", extra: Record<string, string> = {}) {
     const r = await runSimulation(
       {
         request: {
           principal,
           action,
           resource: { resource, accountId },
-          contextVariables: { "aws:PrincipalArn": principal, "aws:RequestedRegion": region },
+          contextVariables: { "aws:PrincipalArn": principal, "aws:RequestedRegion": region, ...extra },
         },
         identityPolicies: [allowAll],
         serviceControlPolicies: scps,
@@ -223,16 +225,32 @@ describe("GuardrailScps behaviour (iam-simulate)", () => {
   }
 
   it.each([
-    [deployRole, "s3:DeleteObject", archiveObject, "222222222222", "ProtectLogEvidence"],
-    [deployRole, "s3:DeleteBucket", organizationPlan.archive.arn, "222222222222", "ProtectLogEvidence"],
-    [otherAdmin, "s3:PutBucketPolicy", organizationPlan.archive.arn, "222222222222", "ProtectLogBucketSettings"],
-    [otherAdmin, "s3:PutLifecycleConfiguration", organizationPlan.accessLogs.arn, "222222222222", "ProtectLogBucketSettings"],
-    [deployRole, "cloudtrail:StopLogging", organizationPlan.trail.arn, "111111111111", "ProtectTrail"],
-    [deployRole, "kms:ScheduleKeyDeletion", "arn:aws:kms:eu-west-2:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab", "111111111111", "ProtectKeys"],
-    [deployRole, "logs:DeleteLogGroup", organizationPlan.logGroup.arn, "111111111111", "ProtectLogGroup"],
-    [deployRole, "config:StopConfigurationRecorder", "arn:aws:config:eu-west-2:222222222222:configuration-recorder/default/abc", "222222222222", "ProtectConfig"],
-  ])("denies %s %s", async (principal, action, resource, account, sid) => {
-    expect(await simulate(principal, action, resource, account)).toEqual({ result: "ExplicitlyDenied", denials: [sid] });
+    [orgAccessRole, "s3:DeleteObject", archiveObject, "222222222222", "ProtectLogEvidence", {}],
+    [deployRole, "s3:DeleteBucket", organizationPlan.archive.arn, "222222222222", "ProtectLogEvidence", {}],
+    [otherAdmin, "s3:PutBucketPolicy", organizationPlan.archive.arn, "222222222222", "ProtectLogBucketSettings", {}],
+    [orgAccessRole, "s3:PutLifecycleConfiguration", organizationPlan.accessLogs.arn, "222222222222", "ProtectLogBucketSettings", {}],
+    [deployRole, "kms:ScheduleKeyDeletion", estateKey, "333333333333", "ProtectEstateKeyDeletion", tagged],
+    ["arn:aws:iam::333333333333:role/Admin", "kms:PutKeyPolicy", estateKey, "333333333333", "ProtectEstateKeySettings", tagged],
+    [otherAdmin, "iam:UpdateAssumeRolePolicy", "arn:aws:iam::222222222222:role/trailwright-deploy", "222222222222", "ProtectExemptRoles", {}],
+    [deployRole, "config:StopConfigurationRecorder", "arn:aws:config:eu-west-2:222222222222:configuration-recorder/default/abc", "222222222222", "ProtectConfigRecorders", {}],
+  ])("denies %s %s", async (principal, action, resource, account, sid, extra) => {
+    expect(await simulate(principal, action, resource, account, "eu-west-2", extra)).toEqual({ result: "ExplicitlyDenied", denials: [sid] });
+  });
+
+  it("does not let the organization's access role (any management admin can assume it) rewrite the deploy role", async () => {
+    expect(await simulate(orgAccessRole, "iam:UpdateAssumeRolePolicy", "arn:aws:iam::222222222222:role/trailwright-deploy", "222222222222")).toEqual({
+      result: "ExplicitlyDenied",
+      denials: ["ProtectExemptRoles"],
+    });
+    expect((await simulate(breakGlass, "iam:UpdateAssumeRolePolicy", "arn:aws:iam::222222222222:role/trailwright-deploy", "222222222222")).result).toBe("Allowed");
+  });
+
+  it("lets the deploy role maintain the estate key's policy but not delete it", async () => {
+    // No key policy is given here, so KMS's own rule (the key policy must allow) leaves it
+    // implicitly denied; what matters is that no SCP statement denies it.
+    const res = await simulate("arn:aws:iam::333333333333:role/trailwright-deploy", "kms:PutKeyPolicy", estateKey, "333333333333", "eu-west-2", tagged);
+    expect(res.denials).toEqual([]);
+    expect(res.result).not.toBe("ExplicitlyDenied");
   });
 
   it("lets the log-archive deploy role change bucket settings, so Terraform can still manage them", async () => {

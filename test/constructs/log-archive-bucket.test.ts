@@ -1,6 +1,7 @@
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { LogArchiveBucket, PROTECTED_ARCHIVE_ACTIONS } from "../../src/constructs/log-archive-bucket.js";
+import { LogArchiveBucket } from "../../src/constructs/log-archive-bucket.js";
+import { PROTECTED_ARCHIVE_ACTIONS } from "../../src/policies/archive-bucket-policy.js";
 import { ReadableStack } from "../../src/constructs/readable-stack.js";
 import type { ResolvedPlan } from "../../src/model/plan.js";
 import { organizationPlan, singleAccountPlan } from "../fixtures/sample-plans.js";
@@ -150,6 +151,7 @@ describe("LogArchiveBucket", () => {
         "AWSCloudTrailAclCheck",
         "AWSCloudTrailWrite",
         "DenyOutsideOrganization",
+        "DenyLogWritesExceptCloudTrail",
         "DenyDeleteExceptBreakGlass",
         "AllowLogReadersRead",
       ]);
@@ -157,13 +159,14 @@ describe("LogArchiveBucket", () => {
         "DenyInsecureTransport",
         "AWSCloudTrailAclCheck",
         "AWSCloudTrailWrite",
+        "DenyLogWritesExceptCloudTrail",
         "DenyDeleteExceptBreakGlass",
         "AllowLogReadersRead",
       ]);
       expect(r(org).aws_s3_bucket_policy.log_archive_policy).toEqual({
         provider: "aws.log_archive",
         bucket: "${aws_s3_bucket.log_archive_bucket.id}",
-        policy: "${data.aws_iam_policy_document.log_archive_policy_document.json}",
+        policy: "${data.aws_iam_policy_document.log_archive_policy_document.minified_json}",
         depends_on: ["aws_s3_bucket_public_access_block.log_archive_public_access"],
       });
     });
@@ -240,6 +243,7 @@ describe("LogArchiveBucket", () => {
       "s3:x-amz-acl": "bucket-owner-full-control",
       "aws:SecureTransport": "true",
       "aws:PrincipalIsAWSService": "true",
+      "aws:PrincipalServiceName": "cloudtrail.amazonaws.com",
     };
     const inOrg = (arn: string) => ({
       "aws:SecureTransport": "true",
@@ -274,6 +278,21 @@ describe("LogArchiveBucket", () => {
       });
       expect(res.result).toBe("ExplicitlyDenied");
       expect(res.denySids).toEqual(["DenyInsecureTransport"]);
+    });
+
+    it("nobody but CloudTrail writes under AWSLogs/: an administrator of the bucket's own account is denied", async () => {
+      const admin = `arn:aws:iam::${ARCHIVE}:role/Admin`;
+      const res = await simulate(policy, { principal: admin, action: "s3:PutObject", resource: obj(`AWSLogs/${MGMT}/CloudTrail/x.json.gz`), resourceAccount: ARCHIVE, identityAllowAll: true, context: inOrg(admin) });
+      expect(res.result).toBe("ExplicitlyDenied");
+      expect(res.denySids).toEqual(["DenyLogWritesExceptCloudTrail"]);
+      const config = await simulate(policy, {
+        principal: "config.amazonaws.com",
+        action: "s3:PutObject",
+        resource: obj(`AWSLogs/${MGMT}/Config/x`),
+        resourceAccount: ARCHIVE,
+        context: { ...trailCtx, "aws:PrincipalServiceName": "config.amazonaws.com" },
+      });
+      expect(config.result).toBe("ExplicitlyDenied");
     });
 
     it("principals outside the organization are denied", async () => {

@@ -5,7 +5,8 @@ import { Testing, type TerraformProvider } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
 import type { AccountRole, ResolvedPlan } from "../../src/model/plan.js";
 import { ReadableStack } from "../../src/constructs/readable-stack.js";
-import { EstateKey } from "../../src/constructs/estate-key.js";
+import { CustomerKey } from "../../src/constructs/customer-key.js";
+import { estateKeyStatements } from "../../src/policies/key-policies.js";
 import { AccessLogBucket } from "../../src/constructs/access-log-bucket.js";
 import { LogArchiveBucket } from "../../src/constructs/log-archive-bucket.js";
 import { ConfigRecorder } from "../../src/constructs/config-recorder.js";
@@ -16,7 +17,7 @@ export type Json = any;
 export interface Storage {
   readonly stack: ReadableStack;
   readonly json: Json;
-  readonly key: EstateKey;
+  readonly key: CustomerKey;
   readonly accessLogs: AccessLogBucket;
   readonly archive: LogArchiveBucket;
   readonly config: ConfigRecorder | undefined;
@@ -53,7 +54,7 @@ export type StorageConstructs = Omit<Storage, "stack" | "json">;
 
 /** Adds the key and storage constructs; `prefix` lets several plans share one stack. */
 export function addStorage(stack: ReadableStack, plan: ResolvedPlan, p: AccountProviders, prefix = ""): StorageConstructs {
-  const key = new EstateKey(stack, `${prefix}estate_key`, { plan, provider: p.management });
+  const key = new CustomerKey(stack, `${prefix}estate_key`, { key: plan.key, statements: estateKeyStatements(plan), provider: p[plan.key.account] });
   const accessLogs = new AccessLogBucket(stack, `${prefix}access_logs`, { plan, provider: p.logArchive });
   const archive = new LogArchiveBucket(stack, `${prefix}log_archive`, {
     plan,
@@ -62,7 +63,7 @@ export function addStorage(stack: ReadableStack, plan: ResolvedPlan, p: AccountP
     accessLogBucket: accessLogs,
   });
   const config = plan.config
-    ? new ConfigRecorder(stack, `${prefix}config`, { plan, provider: p.management, bucketProvider: p.logArchive, accessLogBucket: accessLogs })
+    ? new ConfigRecorder(stack, `${prefix}config`, { plan, providers: p, kmsKeyArn: key.keyArn, accessLogBucket: accessLogs })
     : undefined;
   return { key, accessLogs, archive, config };
 }

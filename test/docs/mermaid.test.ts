@@ -23,12 +23,12 @@ describe.each(CASES)("the estate flowchart for %s", (_name, preset, extra) => {
     expect(chart.direction).toBe("LR");
   });
 
-  it("draws accounts -> trail -> key -> buckets and log group -> filters -> alarms -> topics -> people", () => {
+  it("draws accounts -> trail -> archive (encrypted by the key), log group -> filters -> alarms -> topics -> people", () => {
     const { plan } = presetEstate(preset, extra);
     const chart = parseFlowchart(estateFlowchart(plan));
     for (const [from, to] of [
       ["accounts", "trail"],
-      ["trail", "key"],
+      ["trail", "archive"],
       ["key", "archive"],
       ["archive", "access_logs"],
       ["accounts", "log_group"],

@@ -48,7 +48,10 @@ describe.each(PRESET_IDS)("%s Terraform meets the control catalog", (id) => {
 
   it("alarms every filter with actions enabled, notifying an encrypted topic with a subscriber", async () => {
     const tf = await presetTfJson(id);
-    const alarms = resourcesOf(tf, "aws_cloudwatch_metric_alarm").map(([, a]) => a);
+    // The metric-filter alarms; the delivery-health alarm watches AWS/Logs and has its own test.
+    const alarms = resourcesOf(tf, "aws_cloudwatch_metric_alarm")
+      .filter(([name]) => name !== "delivery_health_alarm")
+      .map(([, a]) => a);
     expect(alarms).toHaveLength(plan.alarms.length);
     const topics = new Map(resourcesOf(tf, "aws_sns_topic"));
     const subscriptions = resourcesOf(tf, "aws_sns_topic_subscription").map(([, s]) => s);
@@ -68,7 +71,24 @@ describe.each(PRESET_IDS)("%s Terraform meets the control catalog", (id) => {
       expect(topics.has(topicName!), `alarm ${String(alarm.alarm_name)} -> ${actions[0]}`).toBe(true);
       expect(subscriptions.filter((s) => s.topic_arn === ref("aws_sns_topic", topicName!, "arn")).length).toBeGreaterThan(0);
     }
-    for (const [, topic] of topics) expect(topic.kms_master_key_id).toBe(ref("aws_kms_key", "estate_key", "arn"));
+    for (const [, topic] of topics) expect(topic.kms_master_key_id).toBe(ref("aws_kms_key", "monitoring_key", "arn"));
+  });
+
+  it("alarms when the trail stops delivering: no incoming event for the planned silence, missing data breaching", async () => {
+    const tf = await presetTfJson(id);
+    const [, alarm] = one(resourcesOf(tf, "aws_cloudwatch_metric_alarm").filter(([name]) => name === "delivery_health_alarm"), "delivery alarm");
+    expect(alarm).toMatchObject({
+      namespace: "AWS/Logs",
+      metric_name: "IncomingLogEvents",
+      comparison_operator: "LessThanThreshold",
+      threshold: 1,
+      treat_missing_data: "breaching",
+      actions_enabled: true,
+      period: 300,
+      evaluation_periods: plan.deliveryHealth.silentMinutes / 5,
+    });
+    expect(alarm.dimensions).toEqual({ LogGroupName: plan.logGroup.managed ? ref("aws_cloudwatch_log_group", "log_group_main", "name") : expect.any(String) });
+    expect(alarm.alarm_actions).toEqual([ref("aws_sns_topic", `alerts_${plan.deliveryHealth.tier}_topic`, "arn")]);
   });
 
   it("trail: multi-region, global events, validated, KMS-encrypted, organization-wide where planned", async () => {
@@ -90,24 +110,32 @@ describe.each(PRESET_IDS)("%s Terraform meets the control catalog", (id) => {
     }
   });
 
-  it("key: rotating, 30-day deletion window, single-Region, protected from destroy", async () => {
+  it("keys: rotating, 30-day deletion window, single-Region, protected from destroy, each in its planned account", async () => {
     const tf = await presetTfJson(id);
-    const [, key] = one(resourcesOf(tf, "aws_kms_key"), "key");
-    expect(key).toMatchObject({
-      enable_key_rotation: true,
-      rotation_period_in_days: 365,
-      deletion_window_in_days: 30,
-      multi_region: false,
-      is_enabled: true,
-      lifecycle: { prevent_destroy: true },
-    });
-    expect(key.policy).toBe(ref("data.aws_iam_policy_document", "estate_policy_document", "json"));
+    const keys = resourcesOf(tf, "aws_kms_key");
+    expect(keys.map(([name]) => name).sort()).toEqual(["estate_key", "monitoring_key"]);
+    for (const [name, key] of keys) {
+      expect(key).toMatchObject({
+        enable_key_rotation: true,
+        rotation_period_in_days: 365,
+        deletion_window_in_days: 30,
+        multi_region: false,
+        is_enabled: true,
+        lifecycle: { prevent_destroy: true },
+      });
+      const prefix = name.replace(/_key$/, "");
+      expect(key.policy).toBe(ref("data.aws_iam_policy_document", `${prefix}_policy_document`, "minified_json"));
+    }
+    if (plan.topology === "organization") {
+      expect(keys.find(([n]) => n === "estate_key")![1].provider).toBe("aws.security");
+      expect(keys.find(([n]) => n === "monitoring_key")![1].provider).toBe("aws.management");
+    }
   });
 
   it("every bucket: public access blocked, owner-enforced, encrypted, versioned, TLS-only, protected from destroy", async () => {
     const tf = await presetTfJson(id);
     const buckets = resourcesOf(tf, "aws_s3_bucket");
-    expect(buckets.length).toBe(plan.config ? 3 : 2);
+    expect(buckets.length).toBe((plan.config?.recorderAccounts.length ?? 0) > 0 ? 3 : 2);
     for (const [name, bucket] of buckets) {
       expect(bucket.lifecycle, name).toEqual({ prevent_destroy: true });
       const [, block] = one(forBucket(tf, "aws_s3_bucket_public_access_block", name), `${name} public access block`);
@@ -118,7 +146,7 @@ describe.each(PRESET_IDS)("%s Terraform meets the control catalog", (id) => {
       const [, versioning] = one(forBucket(tf, "aws_s3_bucket_versioning", name), `${name} versioning`);
       expect(JSON.stringify(versioning.versioning_configuration)).toContain('"status":"Enabled"');
       const [, policy] = one(forBucket(tf, "aws_s3_bucket_policy", name), `${name} policy`);
-      const docName = /data\.aws_iam_policy_document\.([\w-]+)\.json/.exec(String(policy.policy))![1]!;
+      const docName = /data\.aws_iam_policy_document\.([\w-]+)\.minified_json/.exec(String(policy.policy))![1]!;
       const doc = JSON.stringify(tf.data?.aws_iam_policy_document?.[docName]);
       expect(doc).toContain("DenyInsecureTransport");
       expect(doc).toContain("aws:SecureTransport");
@@ -145,7 +173,7 @@ describe.each(PRESET_IDS)("%s Terraform meets the control catalog", (id) => {
   it("log group: KMS-encrypted, retention at least every selected regulation's minimum", async () => {
     const tf = await presetTfJson(id);
     const [, group] = one(resourcesOf(tf, "aws_cloudwatch_log_group"), "log group");
-    expect(group.kms_key_id).toBe(ref("aws_kms_key", "estate_key", "arn"));
+    expect(group.kms_key_id).toBe(ref("aws_kms_key", "monitoring_key", "arn"));
     const minimum = Math.max(...plan.frameworks.map((f) => FRAMEWORKS[f.id as FrameworkId].minHotDays));
     expect(group.retention_in_days as number).toBeGreaterThanOrEqual(Math.max(minimum, 365));
     expect(plan.retention.archiveDays.value).toBeGreaterThanOrEqual(Math.max(...plan.frameworks.map((f) => FRAMEWORKS[f.id as FrameworkId].minArchiveDays)));

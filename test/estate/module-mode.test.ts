@@ -14,7 +14,7 @@
 // - nothing is renamed: the module's addresses are root mode's plus the guards.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { GeneratedEstate } from "../../src/output/generated-file.js";
 import { resolvePlan } from "../../src/plan/resolve-plan.js";
@@ -53,11 +53,15 @@ async function moduleJson(id: PresetId): Promise<TfJson & { output: Record<strin
 
 function writeTerraform(estate: GeneratedEstate, dir: string): void {
   mkdirSync(dir, { recursive: true });
-  for (const file of estate.files) if (/\.tf(\.json)?$/.test(file.path)) writeFileSync(join(dir, file.path), file.content);
+  for (const file of estate.files) {
+    if (!/\.tf(\.json)?$/.test(file.path)) continue;
+    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+    writeFileSync(join(dir, file.path), file.content);
+  }
 }
 
-// The security account holds no resource (its log readers are only named in policies): no provider is asked for it.
-const ORG_ALIASES = ["management", "log_archive"];
+// The security account holds the estate key, so all three providers are asked for.
+const ORG_ALIASES = ["management", "log_archive", "security"];
 
 const COMMON_OUTPUTS = {
   trail_arn: "${aws_cloudtrail.trail_main.arn}",
@@ -66,6 +70,7 @@ const COMMON_OUTPUTS = {
   access_log_bucket_name: "${aws_s3_bucket.access_logs_bucket.bucket}",
   kms_key_arn: "${aws_kms_key.estate_key.arn}",
   kms_key_alias: "${aws_kms_alias.estate_alias.name}",
+  monitoring_kms_key_arn: "${aws_kms_key.monitoring_key.arn}",
   log_group_name: "${aws_cloudwatch_log_group.log_group_main.name}",
   alert_topic_arns: {
     critical: "${aws_sns_topic.alerts_critical_topic.arn}",
@@ -135,7 +140,8 @@ describe.each(["uk-bank", "uk-smb"] as const)("%s as a module", (id) => {
   it("declares no provider configuration and no backend", async () => {
     const hcl = await moduleEstate(id, "hcl");
     const tf = await moduleJson(id);
-    for (const file of hcl.files.filter((f) => f.path.endsWith(".tf"))) {
+    // bootstrap/ is a root module of its own, applied once before the estate: it has providers.
+    for (const file of hcl.files.filter((f) => f.path.endsWith(".tf") && !f.path.startsWith("bootstrap/"))) {
       expect(file.content, file.path).not.toMatch(/^provider\s/m);
       expect(file.content, file.path).not.toMatch(/\bbackend\s+"/);
     }
@@ -151,7 +157,7 @@ describe.each(["uk-bank", "uk-smb"] as const)("%s as a module", (id) => {
     expect(aws.source).toBe("hashicorp/aws");
     if (org) {
       expect(aws.configuration_aliases).toEqual(ORG_ALIASES.map((a) => `aws.${a}`));
-      expect(fileText(await moduleEstate(id, "hcl"), "versions.tf")).toContain("configuration_aliases = [aws.management, aws.log_archive]");
+      expect(fileText(await moduleEstate(id, "hcl"), "versions.tf")).toContain("configuration_aliases = [aws.management, aws.log_archive, aws.security]");
     } else {
       expect(aws).not.toHaveProperty("configuration_aliases");
     }
@@ -184,7 +190,7 @@ describe.each(["uk-bank", "uk-smb"] as const)("%s as a module", (id) => {
   it("checks the account behind each provider before anything is created", async () => {
     const plan = presetPlan(id, MODULE);
     const guards = (await moduleJson(id)).data!.aws_caller_identity!;
-    const roles = org ? (["management", "logArchive"] as const) : (["management"] as const);
+    const roles = org ? (["management", "logArchive", "security"] as const) : (["management"] as const);
     expect(Object.keys(guards).sort()).toEqual(roles.map((r) => `account_guard_${plan.accounts[r].providerAlias ?? "default"}`).sort());
     for (const role of roles) {
       const account = plan.accounts[role];
@@ -222,7 +228,7 @@ describe.each(["uk-bank", "uk-smb"] as const)("%s as a module", (id) => {
     const root = synthesizeEstate(presetPlan(id)).addresses;
     const module = synthesizeEstate(presetPlan(id, MODULE)).addresses;
     const guards = module.filter((a) => a.startsWith("data.aws_caller_identity.account_guard_"));
-    expect(guards).toHaveLength(org ? 2 : 1);
+    expect(guards).toHaveLength(org ? 3 : 1);
     expect(module.filter((a) => !guards.includes(a))).toEqual(root);
   });
 
@@ -237,7 +243,7 @@ describe.each(["uk-bank", "uk-smb"] as const)("%s as a module", (id) => {
     expect(call.source).toBe(`./${OUT_DIR}`);
     if (org) expect(call.providers).toEqual(Object.fromEntries(ORG_ALIASES.map((a) => [`aws.${a}`, `\${aws.${a}}`])));
     else expect(call.providers).toBeUndefined();
-    const roles = org ? (["management", "logArchive"] as const) : (["management"] as const);
+    const roles = org ? (["management", "logArchive", "security"] as const) : (["management"] as const);
     for (const role of roles) {
       const a = plan.accounts[role];
       expect(readme).toMatch(new RegExp(`^\\| \`${a.providerAlias ? `aws\\.${a.providerAlias}` : "aws \\(default\\)"}\` \\| ${a.id} \\| `, "m"));

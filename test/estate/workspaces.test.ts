@@ -2,9 +2,9 @@
 // organization: the Terraform gates, where each resource lives, alarm actions
 // and tiers, log-group encryption and resource policies, the scheduler role's
 // reach, and that the presets are untouched while the part is off.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { GeneratedEstate } from "../../src/output/generated-file.js";
 import type { ResolvedPlan, WorkspacesSitePlan } from "../../src/model/plan.js";
@@ -22,7 +22,11 @@ const VARIANTS = Object.keys(WS_VARIANTS) as WsVariant[];
 
 function writeTerraform(estate: GeneratedEstate): string {
   const dir = mkdtempSync(join(tmpdir(), "tw-ws-gates-"));
-  for (const file of estate.files) if (/\.tf(\.json)?$/.test(file.path)) writeFileSync(join(dir, file.path), file.content);
+  for (const file of estate.files) {
+    if (!/\.tf(\.json)?$/.test(file.path)) continue;
+    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+    writeFileSync(join(dir, file.path), file.content);
+  }
   return dir;
 }
 
@@ -39,7 +43,7 @@ const one = (tf: TfJson, type: string, name: string): Attrs => {
   return r as Attrs;
 };
 const doc = (tf: TfJson, reference: string): Attrs => {
-  const name = /^\$\{data\.aws_iam_policy_document\.([\w-]+)\.json\}$/.exec(reference)?.[1];
+  const name = /^\$\{data\.aws_iam_policy_document\.([\w-]+)\.(?:minified_)?json\}$/.exec(reference)?.[1];
   const found = name ? tf.data?.aws_iam_policy_document?.[name] : undefined;
   if (!found) throw new Error(`${reference} is not a policy document of this stack`);
   return found as Attrs;
@@ -157,7 +161,7 @@ describe.each(VARIANTS)("%s: placement", (variant) => {
       const group = one(tf, "aws_cloudwatch_log_group", `${prefix}_access_log_group`);
       expect(group.name).toBe(site.logGroupName);
       expect(group.retention_in_days).toBe(plan.logGroup.retentionDays);
-      const keyName = site.isManagementHome ? "estate_key" : `${prefix}_key_key`;
+      const keyName = site.isManagementHome ? "monitoring_key" : `${prefix}_key_key`;
       expect(group.kms_key_id).toBe(`\${aws_kms_key.${keyName}.arn}`);
       const key = one(tf, "aws_kms_key", keyName);
       const statements = doc(tf, key.policy).statement as Attrs[];

@@ -18,7 +18,8 @@ describe("ci/README.md", () => {
     expect(text).toContain("`TRAILWRIGHT_PLAN_ROLE_ARN`");
     expect(text).toContain("`TRAILWRIGHT_APPLY_ROLE_ARN`");
     expect(text).toContain("In AWS account 111111111111");
-    expect(text).toContain("- arn:aws:iam::222222222222:role/OrganizationAccountAccessRole");
+    expect(text).toContain("- arn:aws:iam::222222222222:role/trailwright-deploy");
+    expect(text).toContain("They trust only `arn:aws:iam::111111111111:role/TerraformDeployer`");
   });
 
   it("describes the state backend and its lock file, or warns when there is none", () => {

@@ -52,7 +52,28 @@ describe("resolvePlan on the presets", () => {
     expect(plan.archive.objectLock).toEqual({ mode: "COMPLIANCE", days: 2557 });
     expect(plan.retention.archiveDays.satisfies).toContain("fca-sysc-9");
     expect(plan.retention.archiveDays.reason).toContain("FCA Handbook SYSC 9.1.2");
-    expect(plan.accounts.logArchive.assumeRoleArn).toBe("arn:aws:iam::222222222222:role/OrganizationAccountAccessRole");
+    // Members through the dedicated deploy role; management on the caller's own credentials.
+    expect(plan.accounts.logArchive.assumeRoleArn).toBe("arn:aws:iam::222222222222:role/trailwright-deploy");
+    expect(plan.accounts.management.assumeRoleArn).toBeUndefined();
+    expect(plan.access).toEqual({
+      managementRoleArn: undefined,
+      deployRoleName: "trailwright-deploy",
+      bootstrapRoleName: "OrganizationAccountAccessRole",
+      deployerArn: "arn:aws:iam::111111111111:root",
+      memberAccountIds: ["222222222222", "333333333333"],
+    });
+    expect(plan.key.account).toBe("security");
+    expect(plan.monitoringKey.account).toBe("management");
+    expect(plan.config?.recorderAccounts).toEqual(["management", "logArchive", "security"]);
+    expect(plan.config?.rules.find((r) => r.name === "s3-bucket-versioning-enabled")?.account).toBe("logArchive");
+    expect(plan.config?.rules.find((r) => r.name === "cloudwatch-alarm-action-check")?.inputParameters).toEqual({
+      alarmActionRequired: "true",
+      insufficientDataActionRequired: "false",
+      okActionRequired: "false",
+      action1: "arn:aws:sns:eu-west-2:111111111111:audit-alerts-critical",
+      action2: "arn:aws:sns:eu-west-2:111111111111:audit-alerts-warning",
+      action3: "arn:aws:sns:eu-west-2:111111111111:audit-alerts-info",
+    });
     expect(plan.alarms.map((a) => a.id)).toContain("organizations-changes");
     expect(plan.guardrails?.regionDeny?.allowedRegions).toEqual(["eu-west-2"]);
   });
@@ -99,10 +120,53 @@ describe("resolvePlan on the presets", () => {
     expect(plan.trail.managementEvents).toBe(false);
     expect(plan.logGroup).toMatchObject({ name: "aws-controltower/CloudTrailLogs", managed: false });
     expect(plan.trail.cloudWatchLogs).toBe(false);
+    // Control Tower records in enrolled accounts but not in management; it makes its own aggregator
+    // and replaces our region deny with its control; bootstrap goes through its execution role.
+    expect(plan.config?.recorderAccounts).toEqual(["management"]);
+    expect(plan.config?.existingRecorderAccounts).toEqual(["logArchive", "security"]);
+    expect(plan.config?.aggregator).toBeUndefined();
+    expect(plan.guardrails?.regionDeny).toBeUndefined();
+    expect(plan.access.bootstrapRoleName).toBe("AWSControlTowerExecution");
+  });
+
+  it("reuses every existing recorder when the user says they exist", () => {
+    const plan = presetPlan("uk-bank", ["configRecorders=existing"]);
+    expect(plan.config?.recorderAccounts).toEqual([]);
+    expect(plan.config?.existingRecorderAccounts).toEqual(["management", "logArchive", "security"]);
+  });
+
+  it("takes a user-named management role and deployer", () => {
+    const plan = presetPlan("uk-bank", ["accounts.managementRoleArn=arn:aws:iam::111111111111:role/Admin", "accounts.deployerArn=arn:aws:iam::111111111111:role/ci"]);
+    expect(plan.accounts.management.assumeRoleArn).toBe("arn:aws:iam::111111111111:role/Admin");
+    expect(plan.access.deployerArn).toBe("arn:aws:iam::111111111111:role/ci");
   });
 });
 
 describe("resolvePlan rejects what cannot be built, naming why", () => {
+  it("refuses an organization access role as the deploy role, and the retired assumeRoleName", () => {
+    expect(configError(() => presetPlan("uk-bank", ["accounts.deployRoleName=OrganizationAccountAccessRole"])).field).toBe("accounts.deployRoleName");
+    const renamed = configError(() => presetPlan("uk-bank", ["accounts.assumeRoleName=Foo"]));
+    expect(renamed.field).toBe("accounts.assumeRoleName");
+    expect(renamed.hint).toContain("accounts.deployRoleName");
+    expect(configError(() => presetPlan("uk-bank", ["accounts.deployerArn=arn:aws:iam::999999999999:role/ci"])).field).toBe("accounts.deployerArn");
+  });
+
+  it("refuses answers that push AWS past a quota, naming the limit", () => {
+    const buckets = Array.from({ length: 600 }, (_, i) => `bucket-${i}`).join(",");
+    const selectors = configError(() => presetPlan("uk-healthcare", [`dataEvents.s3Buckets=${buckets}`]));
+    expect(selectors.field).toBe("dataEvents.s3Buckets");
+    expect(selectors.message).toContain("at most 500");
+    const readers = Array.from({ length: 400 }, (_, i) => `arn:aws:iam::333333333333:role/log-reader-team-number-${i}`).join(",");
+    const policy = configError(() => presetPlan("uk-bank", [`readers=${readers}`]));
+    expect(policy.field).toBe("readers");
+    expect(policy.message).toMatch(/archive bucket policy \d+ bytes; S3 allows 20480/);
+    expect(() => presetPlan("uk-healthcare", [`dataEvents.s3Buckets=${Array.from({ length: 490 }, (_, i) => `b-${i}`).join(",")}`])).not.toThrow();
+  });
+
+  it("refuses an explicit region-deny SCP under Control Tower", () => {
+    expect(configError(() => presetPlan("uk-bank", ["controlTower=true", "insights=false", "guardrails.regionDeny=true"])).field).toBe("guardrails.regionDeny");
+  });
+
   it("retention below a selected regulation's minimum names the regulation and its minimum", () => {
     const error = configError(() => presetPlan("uk-bank", ["retention.archiveDays=1000", "storage.objectLock.days=1000"]));
     expect(error.message).toContain("retention.archiveDays: 1000 days is below the 1827-day minimum of FCA SYSC 9");

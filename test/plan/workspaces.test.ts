@@ -56,14 +56,15 @@ describe("workspaces in the plan", () => {
     expect(ws.allowedNetworks).toEqual(["203.0.113.0/24"]);
   });
 
-  it("organization: a site per account and region, member accounts reached through the member role", () => {
+  it("organization: a site per account and region, member accounts reached through the deploy role", () => {
     const plan = withWorkspaces("uk-bank", WS_ORG_ANSWERS);
     const ws = plan.workspaces!;
     expect(ws.sites.map((s) => [s.accountId, s.region, s.providerAlias])).toEqual([
       ["444444444444", "eu-west-2", "ws_444444444444_eu_west_2"],
       ["555555555555", "eu-west-2", "ws_555555555555_eu_west_2"],
     ]);
-    expect(ws.sites[0]!.assumeRoleArn).toBe("arn:aws:iam::444444444444:role/OrganizationAccountAccessRole");
+    // The deploy role bootstrap/ creates in every member account the estate reaches, WorkSpaces accounts included.
+    expect(ws.sites[0]!.assumeRoleArn).toBe("arn:aws:iam::444444444444:role/trailwright-deploy");
     expect(ws.sites[0]!.directories).toEqual([
       { directoryId: "d-1234567890", logGroupName: "/aws/directoryservice/d-1234567890", logGroupArn: "arn:aws:logs:eu-west-2:444444444444:log-group:/aws/directoryservice/d-1234567890" },
     ]);

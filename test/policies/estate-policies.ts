@@ -35,7 +35,10 @@ export interface AttachedScp {
 export interface EstatePolicies {
   /** Bucket policy by bucket name (plan.archive.name, plan.accessLogs.name, plan.config.bucketName). */
   readonly bucket: (name: string) => IamPolicy;
+  /** The estate key's policy (security account): log files, archive and Config buckets. */
   readonly key: IamPolicy;
+  /** The monitoring key's policy (management account): log group and topics. */
+  readonly monitoringKey: IamPolicy;
   /** Topic policy by topic name (plan.topics[].name). */
   readonly topic: (name: string) => IamPolicy;
   /** SCPs attached to the organization root, in attachment-name order. */
@@ -48,11 +51,18 @@ export interface EstatePolicies {
  */
 export const AFTER_APPLY = {
   keyId: "0f3c2d1e-7a6b-4c5d-9e8f-0123456789ab",
+  monitoringKeyId: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
   rootId: "r-ab12",
 } as const;
 
+/** The estate key's ARN after apply, in the account the plan puts it in. */
 export function keyArn(plan: ResolvedPlan): string {
-  return `arn:aws:kms:${plan.homeRegion}:${plan.accounts.management.id}:key/${AFTER_APPLY.keyId}`;
+  return `arn:aws:kms:${plan.homeRegion}:${plan.accounts[plan.key.account].id}:key/${AFTER_APPLY.keyId}`;
+}
+
+/** The monitoring key's ARN after apply. */
+export function monitoringKeyArn(plan: ResolvedPlan): string {
+  return `arn:aws:kms:${plan.homeRegion}:${plan.accounts[plan.monitoringKey.account].id}:key/${AFTER_APPLY.monitoringKeyId}`;
 }
 
 const STATEMENT_FIELDS = new Set(["sid", "effect", "actions", "not_actions", "resources", "not_resources", "principals", "not_principals", "condition"]);
@@ -78,7 +88,7 @@ function resourceOf(tf: TfJson, type: string, name: string): Attrs {
 }
 
 function planBucketNames(plan: ResolvedPlan): string[] {
-  return [plan.archive.name, plan.accessLogs.name, ...(plan.config ? [plan.config.bucketName] : [])];
+  return [plan.archive.name, plan.accessLogs.name, ...(plan.config && plan.config.recorderAccounts.length > 0 ? [plan.config.bucketName] : [])];
 }
 
 /** The concrete value of one Terraform reference, or an error naming it. */
@@ -99,7 +109,9 @@ function resolveReference(expression: string, tf: TfJson, plan: ResolvedPlan): s
   m = /^aws_kms_key\.([\w-]+)\.arn$/.exec(expression);
   if (m) {
     resourceOf(tf, "aws_kms_key", m[1]!);
-    return keyArn(plan);
+    if (m[1] === "estate_key") return keyArn(plan);
+    if (m[1] === "monitoring_key") return monitoringKeyArn(plan);
+    throw new Error(`KMS key ${m[1]} is neither the estate nor the monitoring key`);
   }
   if (/^data\.aws_organizations_organization\.[\w-]+\.roots\[0\]\.id$/.test(expression)) return AFTER_APPLY.rootId;
   throw new Error(`unmapped Terraform reference \${${expression}}: map it in test/policies/estate-policies.ts`);
@@ -183,7 +195,9 @@ export function estatePolicies(tf: TfJson, plan: ResolvedPlan): EstatePolicies {
     const topicName = substitute(String(tp.arn), tf, plan).split(":").pop()!;
     topicPolicies.set(topicName, documentFromReference(tp.policy, tf, plan));
   }
-  const key = documentFromReference(only(Object.values(tf.resource.aws_kms_key ?? {}), "KMS key").policy, tf, plan);
+  const keys = tf.resource.aws_kms_key ?? {};
+  const key = documentFromReference(only(Object.entries(keys).filter(([n]) => n === "estate_key"), "estate key")[1].policy, tf, plan);
+  const monitoringKey = documentFromReference(only(Object.entries(keys).filter(([n]) => n === "monitoring_key"), "monitoring key")[1].policy, tf, plan);
 
   const rootScps: AttachedScp[] = [];
   const policies = tf.resource.aws_organizations_policy ?? {};
@@ -202,6 +216,7 @@ export function estatePolicies(tf: TfJson, plan: ResolvedPlan): EstatePolicies {
       return p;
     },
     key,
+    monitoringKey,
     topic: (name) => {
       const p = topicPolicies.get(name);
       if (!p) throw new Error(`no topic policy on ${name} (have ${[...topicPolicies.keys()].join(", ")})`);

@@ -60,6 +60,8 @@ const archivePolicy = (w: World) => w.policies.bucket(w.plan.archive.name);
 const accessLogPolicy = (w: World) => w.policies.bucket(w.plan.accessLogs.name);
 const configPolicy = (w: World) => w.policies.bucket(w.plan.config!.bucketName);
 const keyPolicy = (w: World) => w.policies.key;
+const monitoringKeyPolicy = (w: World) => w.policies.monitoringKey;
+const hasConfigBucket = (p: ResolvedPlan) => (p.config?.recorderAccounts.length ?? 0) > 0;
 
 /** CloudTrail delivering for this estate's trail. */
 function cloudTrail(w: World, action: string, resource: string, overrides: Context = {}): RowRequest {
@@ -67,9 +69,9 @@ function cloudTrail(w: World, action: string, resource: string, overrides: Conte
     principal: "cloudtrail.amazonaws.com",
     action,
     resource,
-    resourceAccount: resource.startsWith("arn:aws:s3") ? w.archive : w.mgmt,
+    resourceAccount: resource.startsWith("arn:aws:s3") ? w.archive : w.keyAccount,
     policy: resource.startsWith("arn:aws:s3") ? archivePolicy(w) : keyPolicy(w),
-    context: { ...w.serviceContext(w.plan.trail.arn, w.mgmt), ...overrides },
+    context: { ...w.serviceContext(w.plan.trail.arn, w.mgmt), "aws:PrincipalServiceName": "cloudtrail.amazonaws.com", ...overrides },
     absent: w.serviceAbsentKeys,
   };
 }
@@ -87,21 +89,30 @@ function onBucket(w: World, principal: string, action: string, bucketArn: string
     resourceAccount: w.archive,
     policy,
     context: w.iamContext(principal, options),
-    absent: options.orgId === null ? ["aws:PrincipalOrgID"] : undefined,
+    // An IAM principal's request carries no aws:PrincipalServiceName (only service principals do).
+    absent: [...(options.orgId === null ? ["aws:PrincipalOrgID"] : []), "aws:PrincipalServiceName"],
   };
 }
 
+/** A request on the estate key; the key carries the estate's tag, which the SCP's key statements match. */
 function onKey(w: World, principal: string, action: string, context: Context, absent?: readonly string[]): RowRequest {
-  return { principal, action, resource: w.keyArn, resourceAccount: w.mgmt, policy: keyPolicy(w), context, absent };
+  const tag: Context = isServicePrincipal(principal) ? {} : { "aws:ResourceTag/trailwright-estate": w.plan.name };
+  // An IAM principal's request here carries no S3 encryption context (no S3 object is involved).
+  const noContext = isServicePrincipal(principal) ? [] : ["kms:EncryptionContext:aws:s3:arn"];
+  return { principal, action, resource: w.keyArn, resourceAccount: w.keyAccount, policy: keyPolicy(w), context: { ...tag, ...context }, absent: [...(absent ?? []), ...noContext] };
+}
+
+function onMonitoringKey(w: World, principal: string, action: string, context: Context, absent?: readonly string[]): RowRequest {
+  return { principal, action, resource: w.monitoringKeyArn, resourceAccount: w.mgmt, policy: monitoringKeyPolicy(w), context, absent };
 }
 
 function logsService(w: World, action: string, context: Context, region = w.region): RowRequest {
   return {
     principal: `logs.${region}.amazonaws.com`,
     action,
-    resource: w.keyArn,
+    resource: w.monitoringKeyArn,
     resourceAccount: w.mgmt,
-    policy: keyPolicy(w),
+    policy: monitoringKeyPolicy(w),
     context: { ...w.serviceContext(w.plan.logGroup.arn, w.mgmt), ...context },
     absent: w.serviceAbsentKeys,
   };
@@ -159,7 +170,7 @@ const MATRIX: readonly Row[] = [
   },
   {
     name: "CloudTrail cannot write into the Config bucket",
-    when: hasConfig,
+    when: hasConfigBucket,
     request: (w) => ({ ...cloudTrailPut(w, w.trailLogKey(w.mgmt)), resource: w.object(w.plan.config!.bucketArn, w.trailLogKey(w.mgmt)), policy: configPolicy(w) }),
     expect: notGranted("implicit:resource"),
   },
@@ -173,6 +184,31 @@ const MATRIX: readonly Row[] = [
     expect: notGranted("implicit:resource"),
   },
   { name: "CloudTrail describes the key for this trail", request: (w) => cloudTrail(w, "kms:DescribeKey", w.keyArn), expect: allowed("resource:AllowCloudTrailDescribeKey") },
+  {
+    // The archive has an S3 Bucket Key: CloudTrail needs Decrypt to create or update the trail.
+    name: "CloudTrail may decrypt with the key for this trail (Bucket Key)",
+    request: (w) => cloudTrail(w, "kms:Decrypt", w.keyArn),
+    expect: allowed("resource:AllowCloudTrailDecryptForBucketKey"),
+  },
+  {
+    name: "CloudTrail decrypting for another trail is not granted",
+    request: (w) => cloudTrail(w, "kms:Decrypt", w.keyArn, { "aws:SourceArn": `arn:aws:cloudtrail:${w.region}:${w.mgmt}:trail/shadow-trail` }),
+    expect: notGranted("implicit:resource"),
+  },
+  {
+    // "Only this trail writes": IAM principals of the bucket's own account, admins included.
+    name: "an archive-account admin cannot write a forged log under AWSLogs/",
+    request: (w) => onBucket(w, w.admin(w.archive), "s3:PutObject", w.plan.archive.arn, w.trailLogKey(w.mgmt), archivePolicy(w)),
+    expect: denied("resource:DenyLogWritesExceptCloudTrail"),
+  },
+  {
+    name: "another AWS service cannot write under AWSLogs/ in the archive",
+    request: (w) => ({
+      ...cloudTrailPut(w, w.trailLogKey(w.mgmt), { "aws:PrincipalServiceName": "config.amazonaws.com" }),
+      principal: "config.amazonaws.com",
+    }),
+    expect: denied("resource:DenyLogWritesExceptCloudTrail"),
+  },
 
   // ---- Requests without TLS are denied ----------------------------------------------------------------------
   { name: "CloudTrail over plain HTTP is denied", request: (w) => cloudTrailPut(w, w.trailLogKey(w.mgmt), { "aws:SecureTransport": "false" }), expect: denied("resource:DenyInsecureTransport") },
@@ -188,7 +224,7 @@ const MATRIX: readonly Row[] = [
   },
   {
     name: "reading the Config bucket over plain HTTP is denied",
-    when: hasConfig,
+    when: hasConfigBucket,
     request: (w) => onBucket(w, w.admin(w.archive), "s3:GetObject", w.plan.config!.bucketArn, `AWSLogs/${w.mgmt}/Config/x.json.gz`, configPolicy(w), { tls: false }),
     expect: denied("resource:DenyInsecureTransport"),
   },
@@ -202,7 +238,7 @@ const MATRIX: readonly Row[] = [
   {
     name: "an outside admin (another organization) cannot write to the archive",
     request: (w) => onBucket(w, w.admin(w.outsider), "s3:PutObject", w.plan.archive.arn, w.trailLogKey(w.mgmt), archivePolicy(w), { orgId: w.outsiderOrgId }),
-    expect: (w) => (w.org ? denied("resource:DenyOutsideOrganization") : notGranted("implicit:resource")),
+    expect: (w) => (w.org ? denied("resource:DenyOutsideOrganization", "resource:DenyLogWritesExceptCloudTrail") : denied("resource:DenyLogWritesExceptCloudTrail")),
   },
   {
     // aws:PrincipalOrgID is absent for an account in no organization: StringNotEquals on a missing key is true.
@@ -233,10 +269,27 @@ const MATRIX: readonly Row[] = [
     expect: allowed(ADMIN, "resource:AllowLogReadersDecryptViaS3"),
   },
   {
-    // The reader grant is for S3 reads only, not for the CloudWatch Logs or SNS data under the same key.
+    // The reader grant is for S3 reads only.
     name: "the named log reader cannot decrypt directly",
     when: hasReaders,
-    request: (w) => ({ ...onKey(w, w.plan.key.readerArns[0]!, "kms:Decrypt", { ...w.iamContext(w.plan.key.readerArns[0]!) }), absent: ["kms:ViaService"] }),
+    request: (w) => ({ ...onKey(w, w.plan.key.readerArns[0]!, "kms:Decrypt", { ...w.iamContext(w.plan.key.readerArns[0]!) }), absent: ["kms:ViaService", "kms:EncryptionContext:aws:s3:arn"] }),
+    expect: notGranted("implicit:resource"),
+  },
+  {
+    // The key's own account administers it without data access: an IAM Allow on kms:* is not enough.
+    name: "an admin of the key's own account cannot decrypt log files, even through S3",
+    request: (w) => onKey(w, w.admin(w.keyAccount), "kms:Decrypt", { ...w.iamContext(w.admin(w.keyAccount)), "kms:ViaService": `s3.${w.region}.amazonaws.com` }),
+    expect: notGranted("implicit:resource"),
+  },
+  {
+    name: "an admin of the key's own account cannot grant itself Decrypt",
+    request: (w) => onKey(w, w.admin(w.keyAccount), "kms:CreateGrant", w.iamContext(w.admin(w.keyAccount))),
+    expect: (w) => (w.scpsReach(w.keyAccount) ? denied("scp:ProtectEstateKeySettings") : notGranted("implicit:resource")),
+  },
+  {
+    name: "a management-account admin cannot decrypt log files through S3",
+    when: isOrg,
+    request: (w) => onKey(w, w.admin(w.mgmt), "kms:Decrypt", { ...w.iamContext(w.admin(w.mgmt)), "kms:ViaService": `s3.${w.region}.amazonaws.com` }),
     expect: notGranted("implicit:resource"),
   },
 
@@ -290,35 +343,84 @@ const MATRIX: readonly Row[] = [
     request: (w) => onBucket(w, w.plan.accounts.logArchive.assumeRoleArn!, "s3:PutBucketPolicy", w.plan.archive.arn, undefined, archivePolicy(w)),
     expect: allowed(ADMIN),
   },
-  ...(["cloudtrail:StopLogging", "cloudtrail:DeleteTrail"] as const).map(
+  ...(["kms:ScheduleKeyDeletion", "kms:DisableKey"] as const).map(
     (action): Row => ({
-      // SCPs reach member accounts only. This is the CloudTrail delegated-administrator case: an
-      // administrator outside the management account managing the organization trail.
-      name: `a member-account admin cannot ${action} the trail`,
-      when: hasScps,
-      request: (w) => ({ principal: w.admin(w.security), action, resource: w.plan.trail.arn, resourceAccount: w.mgmt, policy: undefined, context: w.iamContext(w.admin(w.security)) }),
-      expect: denied("scp:ProtectTrail"),
+      name: `an admin of the estate key's account cannot ${action}`,
+      request: (w) => onKey(w, w.admin(w.keyAccount), action, w.iamContext(w.admin(w.keyAccount))),
+      expect: (w) => denied("resource:DenyKeyDeletionExceptBreakGlass", ...(w.scpsReach(w.keyAccount) ? ["scp:ProtectEstateKeyDeletion"] : [])),
     }),
   ),
   ...(["kms:ScheduleKeyDeletion", "kms:DisableKey"] as const).map(
     (action): Row => ({
-      // The key lives in the management account, which no SCP reaches: the key policy must hold on its own.
-      name: `a management-account admin cannot ${action}`,
-      request: (w) => onKey(w, w.admin(w.mgmt), action, w.iamContext(w.admin(w.mgmt))),
-      expect: denied("resource:DenyKeyDeletionExceptBreakGlass"),
+      // No SCP reaches the management account: the monitoring key's own policy holds.
+      name: `a management-account admin cannot ${action} the monitoring key`,
+      request: (w) => onMonitoringKey(w, w.admin(w.mgmt), action, w.iamContext(w.admin(w.mgmt))),
+      expect: denied("resource:DenyKeyDisableOrDeletion"),
     }),
   ),
   {
-    name: "the management account's break-glass role may schedule key deletion",
-    request: (w) => onKey(w, w.breakGlass(w.mgmt), "kms:ScheduleKeyDeletion", w.iamContext(w.breakGlass(w.mgmt))),
-    expect: allowed(ADMIN, "resource:EnableRootAccountPermissions"),
+    name: "the key account's break-glass role may schedule estate-key deletion",
+    request: (w) => onKey(w, w.breakGlass(w.keyAccount), "kms:ScheduleKeyDeletion", w.iamContext(w.breakGlass(w.keyAccount))),
+    expect: allowed(ADMIN, "resource:KeyAdministrationWithoutDataAccess"),
   },
   {
-    name: "a member-account admin cannot schedule key deletion",
+    name: "a management-account admin administers the monitoring key (no data access)",
+    request: (w) => onMonitoringKey(w, w.admin(w.mgmt), "kms:EnableKeyRotation", w.iamContext(w.admin(w.mgmt))),
+    expect: allowed(ADMIN, "resource:KeyAdministrationWithoutDataAccess"),
+  },
+  {
+    name: "a security-account admin cannot rewrite the estate key's policy",
+    when: hasScps,
+    request: (w) => onKey(w, w.admin(w.security), "kms:PutKeyPolicy", w.iamContext(w.admin(w.security))),
+    expect: denied("scp:ProtectEstateKeySettings"),
+  },
+  {
+    name: "the deploy role in security may maintain the estate key's policy",
+    when: hasScps,
+    request: (w) => onKey(w, w.plan.accounts.security.assumeRoleArn!, "kms:PutKeyPolicy", w.iamContext(w.plan.accounts.security.assumeRoleArn!)),
+    expect: allowed(ADMIN, "resource:KeyAdministrationWithoutDataAccess"),
+  },
+  {
+    name: "a log-archive admin cannot schedule estate-key deletion",
     when: hasScps,
     request: (w) => onKey(w, w.admin(w.archive), "kms:ScheduleKeyDeletion", w.iamContext(w.admin(w.archive))),
-    expect: denied("resource:DenyKeyDeletionExceptBreakGlass", "scp:ProtectKeys"),
+    expect: denied("resource:DenyKeyDeletionExceptBreakGlass", "scp:ProtectEstateKeyDeletion"),
   },
+  {
+    // Every exemption names a role; nobody in a member account may rewrite those roles but bootstrap.
+    name: "a log-archive admin cannot rewrite the deploy role's trust policy",
+    when: hasScps,
+    request: (w) => ({ principal: w.admin(w.archive), action: "iam:UpdateAssumeRolePolicy", resource: w.plan.accounts.logArchive.assumeRoleArn!, resourceAccount: w.archive, policy: undefined, context: w.iamContext(w.admin(w.archive)) }),
+    expect: denied("scp:ProtectExemptRoles"),
+  },
+  {
+    name: "a log-archive admin cannot stop the Config recorder",
+    when: (p) => hasScps(p) && hasConfig(p),
+    request: (w) => ({
+      principal: w.admin(w.archive),
+      action: "config:StopConfigurationRecorder",
+      resource: `arn:aws:config:${w.region}:${w.archive}:configuration-recorder/${w.plan.config!.recorderName}/abcdef`,
+      resourceAccount: w.archive,
+      policy: undefined,
+      context: w.iamContext(w.admin(w.archive)),
+    }),
+    expect: denied("scp:ProtectConfigRecorders"),
+  },
+
+  // ---- AWS Config delivers its history under the estate key, from the recorder accounts only ---------------
+  {
+    name: "AWS Config (for a recorder account) may generate data keys for delivery",
+    when: hasConfigBucket,
+    request: (w) => ({ ...onKey(w, "config.amazonaws.com", "kms:GenerateDataKey", w.serviceContext(`arn:aws:config:${w.region}:${w.archive}:config-recorder`, w.archive)), absent: w.serviceAbsentKeys }),
+    expect: allowed("resource:AllowConfigServiceDelivery"),
+  },
+  {
+    name: "AWS Config for another account gets nothing from the key",
+    when: hasConfigBucket,
+    request: (w) => ({ ...onKey(w, "config.amazonaws.com", "kms:GenerateDataKey", w.serviceContext(`arn:aws:config:${w.region}:${w.outsider}:config-recorder`, w.outsider)), absent: w.serviceAbsentKeys }),
+    expect: notGranted("implicit:resource"),
+  },
+
 
   // ---- CloudWatch Logs uses the key only with the log group's encryption context ----------------------------
   ...(["kms:GenerateDataKey", "kms:Decrypt", "kms:Encrypt"] as const).map(
@@ -376,12 +478,12 @@ const MATRIX: readonly Row[] = [
   ]),
   {
     name: "CloudWatch alarms may encrypt messages for the encrypted topics",
-    request: (w) => ({ ...onKey(w, "cloudwatch.amazonaws.com", "kms:GenerateDataKey", w.serviceContext(`arn:aws:cloudwatch:${w.region}:${w.mgmt}:alarm:audit-root-account-usage`, w.mgmt)), absent: w.serviceAbsentKeys }),
+    request: (w) => ({ ...onMonitoringKey(w, "cloudwatch.amazonaws.com", "kms:GenerateDataKey", w.serviceContext(`arn:aws:cloudwatch:${w.region}:${w.mgmt}:alarm:audit-root-account-usage`, w.mgmt)), absent: w.serviceAbsentKeys }),
     expect: allowed("resource:AllowCloudWatchAlarmsEncryptedTopics"),
   },
   {
     name: "another account's alarms cannot use the key",
-    request: (w) => ({ ...onKey(w, "cloudwatch.amazonaws.com", "kms:GenerateDataKey", w.serviceContext(`arn:aws:cloudwatch:${w.region}:${w.outsider}:alarm:x`, w.outsider)), absent: w.serviceAbsentKeys }),
+    request: (w) => ({ ...onMonitoringKey(w, "cloudwatch.amazonaws.com", "kms:GenerateDataKey", w.serviceContext(`arn:aws:cloudwatch:${w.region}:${w.outsider}:alarm:x`, w.outsider)), absent: w.serviceAbsentKeys }),
     expect: notGranted("implicit:resource"),
   },
 
@@ -459,12 +561,11 @@ const MATRIX: readonly Row[] = [
  */
 const NOT_IN_MATRIX: Readonly<Record<string, string>> = {
   OwnerAccountManage: "topic administration by the owning account: the default SNS grant, no security property to prove",
-  AllowLogArchiveAccountViaS3: "S3 calling KMS as log-archive principals for the archive's default encryption; proven in test/constructs/estate-key.test.ts",
+  AllowConfigRecorderRolesViaS3:
+    "an IAM role's request with an S3 encryption context: iam-simulate 0.1.173 drops kms:EncryptionContext values for non-service requests (toolchain.md), so no row can show it deciding; its ViaService and bucket-context conditions are asserted in test/constructs/customer-key.test.ts",
   AWSConfigBucketPermissionsCheck: "AWS Config delivery; proven in test/constructs/config-recorder.test.ts",
   AWSConfigBucketExistenceCheck: "AWS Config delivery; proven in test/constructs/config-recorder.test.ts",
   AWSConfigBucketDelivery: "AWS Config delivery; proven in test/constructs/config-recorder.test.ts",
-  ProtectLogGroup: "management-account log group: SCPs do not reach the management account, so no row can show it deciding",
-  ProtectConfig: "the recorder is in the management account (see ProtectLogGroup)",
 };
 
 function sidsOf(policy: IamPolicy): string[] {
@@ -517,7 +618,8 @@ describe.each(PRESET_IDS)("%s policies, evaluated", (id) => {
     const policies = world.policies;
     const all = [
       ...sidsOf(policies.key),
-      ...[plan.archive.name, plan.accessLogs.name, ...(plan.config ? [plan.config.bucketName] : [])].flatMap((b) => sidsOf(policies.bucket(b))),
+      ...sidsOf(policies.monitoringKey),
+      ...[plan.archive.name, plan.accessLogs.name, ...(hasConfigBucket(plan) ? [plan.config!.bucketName] : [])].flatMap((b) => sidsOf(policies.bucket(b))),
       ...plan.topics.flatMap((t) => sidsOf(policies.topic(t.name))),
       ...policies.rootScps.flatMap((s) => sidsOf(s.policy)),
     ];

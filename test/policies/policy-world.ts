@@ -4,9 +4,9 @@
 // caller's account, the way AWS decides it: SCPs apply to IAM principals in
 // member accounts only, never to the management account and never to service
 // principals.
-import { DEFAULT_BREAK_GLASS_ROLE } from "../../src/constructs/log-archive-bucket.js";
+import { DEFAULT_BREAK_GLASS_ROLE } from "../../src/policies/key-policies.js";
 import type { ResolvedPlan } from "../../src/model/plan.js";
-import { AFTER_APPLY, keyArn, type EstatePolicies, type IamPolicy } from "./estate-policies.js";
+import { AFTER_APPLY, keyArn, monitoringKeyArn, type EstatePolicies, type IamPolicy } from "./estate-policies.js";
 import { FULL_AWS_ACCESS, type ScpLevel } from "./evaluate-request.js";
 
 export type Context = Record<string, string>;
@@ -24,7 +24,10 @@ export interface World {
   /** An account outside the organization (and, for single-account, outside the estate). */
   readonly outsider: string;
   readonly outsiderOrgId: string;
+  /** The estate key (security account) and the monitoring key (management account), after apply. */
   readonly keyArn: string;
+  readonly keyAccount: string;
+  readonly monitoringKeyArn: string;
   readonly breakGlassName: string;
   role(account: string, name: string): string;
   admin(account: string): string;
@@ -82,6 +85,8 @@ export function buildWorld(plan: ResolvedPlan, policies: EstatePolicies): World 
     outsider,
     outsiderOrgId: "o-zz9y8x7w6v",
     keyArn: keyArn(plan),
+    keyAccount: plan.accounts[plan.key.account].id,
+    monitoringKeyArn: monitoringKeyArn(plan),
     breakGlassName,
     role,
     admin: (account) => role(account, "Admin"),

@@ -33,18 +33,20 @@ export function expectCatalogControls(plan: ResolvedPlan, tf: TfJson): void {
   const frameworks = plan.frameworks.map((f) => FRAMEWORKS[f.id as FrameworkId]);
   const minimum = (field: "minArchiveDays" | "minHotDays") => Math.max(0, ...frameworks.map((f) => f[field]));
   const keyArn = ref("aws_kms_key", "estate_key", "arn");
+  const monitoringKeyArn = ref("aws_kms_key", "monitoring_key", "arn");
 
   // Nothing unresolved from cdktf tokens.
   expect(JSON.stringify(tf)).not.toMatch(/\$\{TfToken|TOKEN\[|\$\{Token\[/);
 
   // Evidence is never destroyed by accident.
   const keys = all(tf, "aws_kms_key");
-  expect(keys).toHaveLength(1);
+  expect(keys.map(([name]) => name).sort()).toEqual(["estate_key", "monitoring_key"]);
   for (const [name, key] of keys) {
     expect(key, name).toMatchObject({ enable_key_rotation: true, multi_region: false, deletion_window_in_days: 30, lifecycle: { prevent_destroy: true } });
   }
   const buckets = all(tf, "aws_s3_bucket");
-  expect(buckets.map(([, b]) => b.bucket).sort()).toEqual([plan.archive.name, plan.accessLogs.name, ...(plan.config ? [plan.config.bucketName] : [])].sort());
+  const configBucket = (plan.config?.recorderAccounts.length ?? 0) > 0;
+  expect(buckets.map(([, b]) => b.bucket).sort()).toEqual([plan.archive.name, plan.accessLogs.name, ...(configBucket ? [plan.config!.bucketName] : [])].sort());
   for (const [name, bucket] of buckets) {
     expect(bucket.lifecycle, name).toEqual({ prevent_destroy: true });
     expect(forBucket(tf, "aws_s3_bucket_server_side_encryption_configuration", name), `${name} encryption`).toHaveLength(1);
@@ -52,7 +54,7 @@ export function expectCatalogControls(plan: ResolvedPlan, tf: TfJson): void {
     expect(block, `${name} public access block`).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
     expect(JSON.stringify(forBucket(tf, "aws_s3_bucket_versioning", name)), `${name} versioning`).toContain('"status":"Enabled"');
     const [policy] = forBucket(tf, "aws_s3_bucket_policy", name);
-    const docName = /data\.aws_iam_policy_document\.([\w-]+)\.json/.exec(String(policy?.policy))?.[1];
+    const docName = /data\.aws_iam_policy_document\.([\w-]+)\.minified_json/.exec(String(policy?.policy))?.[1];
     expect(JSON.stringify(tf.data?.aws_iam_policy_document?.[docName ?? ""]), `${name} TLS-only`).toContain('"aws:SecureTransport"');
   }
 
@@ -101,7 +103,7 @@ export function expectCatalogControls(plan: ResolvedPlan, tf: TfJson): void {
   const groups = all(tf, "aws_cloudwatch_log_group");
   expect(groups).toHaveLength(plan.logGroup.managed ? 1 : 0);
   for (const [, group] of groups) {
-    expect(group.kms_key_id).toBe(keyArn);
+    expect(group.kms_key_id).toBe(monitoringKeyArn);
     expect(group.lifecycle).toEqual({ prevent_destroy: true });
     expect(CLOUDWATCH_RETENTION_DAYS).toContain(group.retention_in_days);
     expect(group.retention_in_days as number).toBeGreaterThanOrEqual(Math.max(minimum("minHotDays"), plan.retention.hotDays.value));
@@ -118,10 +120,11 @@ export function expectCatalogControls(plan: ResolvedPlan, tf: TfJson): void {
     expect(filter?.pattern, alarm.id).toBe(expected.get(alarm.metricName));
   }
   const topics = new Map(all(tf, "aws_sns_topic"));
-  for (const [, topic] of topics) expect(topic.kms_master_key_id).toBe(keyArn);
+  for (const [, topic] of topics) expect(topic.kms_master_key_id).toBe(monitoringKeyArn);
   const subscriptions = all(tf, "aws_sns_topic_subscription").map(([, s]) => s);
   const alarms = all(tf, "aws_cloudwatch_metric_alarm").map(([, a]) => a);
-  expect(alarms).toHaveLength(plan.alarms.length);
+  // One per planned filter, plus the delivery-health alarm.
+  expect(alarms).toHaveLength(plan.alarms.length + 1);
   for (const alarm of alarms) {
     expect(alarm.actions_enabled, String(alarm.alarm_name)).toBe(true);
     const actions = alarm.alarm_actions as string[];

@@ -23,7 +23,7 @@ export type RawConfig = Record<string, unknown> & {
   homeRegion: string;
   allowedRegions?: string[];
   residency: boolean;
-  accounts: { management: string; logArchive?: string; security?: string };
+  accounts: { management: string; logArchive?: string; security?: string; deployRoleName?: string };
   organizationId?: string;
   controlTower?: boolean;
   retention: { archiveDays: number; hotDays: number; immediateDays?: number };
@@ -137,7 +137,8 @@ export const validConfig: fc.Arbitrary<RawConfig> = fc.gen().map((g) => {
     },
     insights: controlTower ? false : g(fc.boolean),
     config: g(fc.boolean),
-    ...(organization && g(fc.boolean) ? { guardrails: { breakGlassRoleName: g(() => roleName), regionDeny: g(fc.boolean) } } : {}),
+    // Under Control Tower its own Region deny control applies: an explicit regionDeny there is a rule break (below).
+    ...(organization && g(fc.boolean) ? { guardrails: { breakGlassRoleName: g(() => roleName), ...(controlTower ? {} : { regionDeny: g(fc.boolean) }) } } : {}),
     dashboard: g(fc.boolean),
     ...(g(fc.boolean) ? { name: g(() => estateName) } : {}),
     output: {
@@ -160,6 +161,14 @@ export interface Mutation {
 }
 
 const clone = (cfg: RawConfig): RawConfig => structuredClone(cfg);
+
+/** The config without an explicit regionDeny, so a Control Tower mutation breaks only the rule it names. */
+function withoutRegionDeny(c: RawConfig): RawConfig {
+  const guardrails = (c as { guardrails?: Record<string, unknown> }).guardrails;
+  if (!guardrails) return c;
+  const { regionDeny: _dropped, ...rest } = guardrails;
+  return { ...c, guardrails: rest } as RawConfig;
+}
 const min = (cfg: RawConfig) => minimums(selectedFrameworks(cfg));
 const archiveBucketOf = (cfg: RawConfig) =>
   `${cfg.name ?? "audit"}-cloudtrail-${cfg.accounts.logArchive ?? cfg.accounts.management}-${cfg.homeRegion}`;
@@ -331,14 +340,32 @@ export const MUTATIONS: readonly Mutation[] = [
   {
     name: "Control Tower with Insights",
     applies: (c) => c.topology === "organization",
-    apply: (c) => ({ ...clone(c), controlTower: true, insights: true, dataEvents: { s3: "all", lambda: false } }),
+    apply: (c) => withoutRegionDeny({ ...clone(c), controlTower: true, insights: true, dataEvents: { s3: "all", lambda: false } }),
     field: "insights",
   },
   {
     name: "Control Tower with no data events",
     applies: (c) => c.topology === "organization",
-    apply: (c) => ({ ...clone(c), controlTower: true, insights: false, dataEvents: { s3: "off", lambda: false } }),
+    apply: (c) => withoutRegionDeny({ ...clone(c), controlTower: true, insights: false, dataEvents: { s3: "off", lambda: false } }),
     field: "controlTower",
+  },
+  {
+    name: "a region-deny SCP of our own under Control Tower",
+    applies: (c) => c.topology === "organization",
+    apply: (c) => ({ ...clone(c), controlTower: true, insights: false, dataEvents: { s3: "all", lambda: false }, guardrails: { regionDeny: true } }),
+    field: "guardrails.regionDeny",
+  },
+  {
+    name: "the organization's access role as the deploy role",
+    applies: (c) => c.topology === "organization",
+    apply: (c) => ({ ...clone(c), accounts: { ...clone(c).accounts, deployRoleName: "OrganizationAccountAccessRole" } }),
+    field: "accounts.deployRoleName",
+  },
+  {
+    name: "more named data-event buckets than a trail's 500 selector values",
+    applies: () => true,
+    apply: (c) => ({ ...clone(c), dataEvents: { s3: "named", s3Buckets: Array.from({ length: 520 }, (_, i) => `data-bucket-${i}`) } }),
+    field: "dataEvents.s3Buckets",
   },
   {
     name: "named data events without bucket names",

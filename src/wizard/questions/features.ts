@@ -78,3 +78,24 @@ export const awsConfig: ConfirmQuestion = {
     `AWS Config records configuration changes to its own bucket and runs up to ${LOGGING_CONFIG_RULES.length} managed rules (trail enabled, log file validation, encryption, key rotation, ...).`,
   defaultValue: (draft) => valueAt(draft, "topology") === "organization",
 };
+
+/**
+ * AWS Config allows one recorder and one delivery channel per account and Region, so creating
+ * one where another exists fails the apply (reference/organization.md D).
+ */
+export const configRecorders: SelectQuestion = {
+  id: "configRecorders",
+  kind: "select",
+  example: "create",
+  applies: (draft) => valueAt(draft, "config") === true,
+  message: () => "Do the estate's accounts already have an AWS Config recorder in the home region?",
+  explain: (draft) =>
+    underControlTower(draft)
+      ? "Control Tower records in the accounts it enrolls but not in the management account; by default the estate reuses those recorders and adds one in management."
+      : "An account can have only one recorder and one delivery channel per Region (Control Tower, Security Hub or an earlier setup may have made one); the estate then reuses it and adds only its rules.",
+  choices: (draft) => [
+    { value: "create", name: underControlTower(draft) ? "Reuse Control Tower's, add one in management (default)" : "No: create them (default)" },
+    { value: "existing", name: "Yes: every estate account already records; reuse them" },
+  ],
+  defaultValue: () => "create",
+};

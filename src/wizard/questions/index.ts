@@ -43,6 +43,7 @@ export const QUESTIONS: readonly Question[] = Object.freeze([
   features.lambdaDataEvents,
   features.insights,
   features.awsConfig,
+  features.configRecorders,
   workspaces.enabled,
   workspaces.identitySource,
   workspaces.accounts,
