@@ -38,6 +38,13 @@ export const FILE_RULES: readonly FileRule[] = [
   { file: "metric-filters", constructs: [C.alarms], types: ["aws_cloudwatch_log_metric_filter"] },
   { file: "alarms", constructs: [C.alarms, C.deliveryHealth] },
   { file: "config-rules", constructs: [C.config], types: ["aws_config_config_rule"] },
+  // Recorders in up to three accounts: recorders, roles and the delivery bucket each get a file.
+  {
+    file: "config-recorders",
+    constructs: [C.config],
+    types: ["aws_config_configuration_recorder", "aws_config_configuration_recorder_status", "aws_config_delivery_channel", "aws_config_configuration_aggregator"],
+  },
+  { file: "config-roles", constructs: [C.config], types: ["aws_iam_role", "aws_iam_role_policy", "aws_iam_role_policy_attachment", "data.aws_iam_policy_document"] },
   { file: "config", constructs: [C.config] },
   { file: "guardrails", constructs: [C.guardrails] },
   { file: "account-guards", constructs: [C.accountGuard] },

@@ -13,7 +13,7 @@ describe("final validation", () => {
     // A shorter archive than the preset's lock: the lock would outlive expiry.
     const draft = draftFrom({ preset: "uk-bank", sets: [...ORG_SETS, "retention.archiveDays=2000"] }, "out");
     const out = transcript();
-    const prompter = scriptedPrompter({ "storage.objectLock.days": tries(2100, 2000) });
+    const prompter = scriptedPrompter({ configRecorders: "create", "storage.objectLock.days": tries(2100, 2000) });
     const { plan } = await finalizeAnswers(draft, { prompter, say: out.say });
     expect(out.text()).toContain("storage.objectLock.days: 2557 days outlasts the archive expiry of 2000 days");
     expect(prompter.asked).toEqual(["storage.objectLock.days"]);
@@ -26,7 +26,7 @@ describe("final validation", () => {
     const estateBucket = "audit-cloudtrail-222222222222-eu-west-2";
     const draft = draftFrom({ preset: "uk-healthcare", sets: [...ORG_SETS, `dataEvents.s3Buckets=${estateBucket}`] }, "out");
     const out = transcript();
-    const prompter = scriptedPrompter({ "dataEvents.s3Buckets": "patient-records-prod" });
+    const prompter = scriptedPrompter({ configRecorders: "create", "dataEvents.s3Buckets": "patient-records-prod" });
     const { plan } = await finalizeAnswers(draft, { prompter, say: out.say });
     expect(out.text()).toContain(`"${estateBucket}" is one of the estate's own log buckets`);
     expect(plan.trail.s3DataEvents).toEqual({ buckets: ["patient-records-prod"] });

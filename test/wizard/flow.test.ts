@@ -32,6 +32,7 @@ const UK_BANK_FROM_SCRATCH = {
   "dataEvents.lambda": true,
   insights: true,
   config: true,
+  configRecorders: "create",
   "workspaces.enabled": false,
   "output.format": "hcl",
   out: "audit-logging",
@@ -39,7 +40,7 @@ const UK_BANK_FROM_SCRATCH = {
 
 describe("question flow", () => {
   it("does not ask again what a preset answers", async () => {
-    const prompter = scriptedPrompter({ "workspaces.enabled": false, ...ORG_ACCOUNTS, "alerts.emails": "secops@example.com", "wizard.alertRouting": "everyone", "output.format": "hcl", out: "estate" });
+    const prompter = scriptedPrompter({ "workspaces.enabled": false, configRecorders: "create", ...ORG_ACCOUNTS, "alerts.emails": "secops@example.com", "wizard.alertRouting": "everyone", "output.format": "hcl", out: "estate" });
     const draft = await askRemaining(draftFrom({ preset: "uk-bank" }), prompter, transcript().say);
     expect(prompter.asked).toEqual([
       "accounts.management",
@@ -48,6 +49,7 @@ describe("question flow", () => {
       "organizationId",
       "alerts.emails",
       "wizard.alertRouting",
+      "configRecorders",
       "workspaces.enabled",
       "output.format",
       "out",
@@ -81,7 +83,7 @@ describe("question flow", () => {
       "retention.archiveDays", "retention.hotDays", "retention.immediateDays",
       "storage.objectLock.mode", "storage.mfaDelete",
       "alerts.emails", "wizard.alertRouting",
-      "controlTower", "dataEvents.s3", "dataEvents.lambda", "insights", "config", "workspaces.enabled",
+      "controlTower", "dataEvents.s3", "dataEvents.lambda", "insights", "config", "configRecorders", "workspaces.enabled",
       "output.format", "out",
     ]);
     const frameworks = prompter.specs.get("frameworks");
@@ -223,7 +225,7 @@ describe("answers without a terminal", () => {
       "organizationId",
       "alerts.emails",
     ]);
-    expect(filled.defaulted.map((u) => u.question.id)).toEqual(["output.format", "out"]);
+    expect(filled.defaulted.map((u) => u.question.id)).toEqual(["configRecorders", "output.format", "out"]);
   });
 
   it("needs nothing more when the flags give the user's answers", async () => {

@@ -24,5 +24,6 @@ export const ORG_SETS: readonly string[] = [
   ...Object.entries(ORG_ACCOUNTS).map(([path, value]) => `${path}=${value}`),
   "alerts.emails=secops@example.com",
   "workspaces.enabled=false",
+  "configRecorders=create",
   "output.format=hcl",
 ];

@@ -24,6 +24,7 @@ describe("WorkSpaces in the wizard", () => {
     const out = transcript();
     const prompter = scriptedPrompter({
       "workspaces.enabled": true,
+      configRecorders: "create",
       "workspaces.identitySource": "managed-ad",
       "workspaces.accounts": tries("44444444444", "444444444444"),
       "workspaces.directories": tries("d-12345", "d-1234567890"),
@@ -67,6 +68,7 @@ describe("WorkSpaces in the wizard", () => {
   it("a single account is not asked which accounts; identity sources other than Managed AD are not asked for directories", async () => {
     const prompter = scriptedPrompter({
       "workspaces.enabled": true,
+      configRecorders: "create",
       "workspaces.identitySource": "saml",
       "workspaces.allowedNetworks": "",
       "workspaces.businessHours.timeZone": "Europe/London",
