@@ -18,7 +18,7 @@ const SMB_DRAFT = () => draftFrom({ preset: "uk-smb", sets: ["accounts.managemen
 describe("a bank starts from its preset", () => {
   it("banking in the UK fills the uk-bank answers, says so, and asks only what the preset leaves open", async () => {
     const out = transcript();
-    const prompter = scriptedPrompter({ "workspaces.enabled": false,
+    const prompter = scriptedPrompter({ "workspaces.enabled": false, configRecorders: "create",
       jurisdiction: "uk",
       industry: "banking",
       ...ORG_ACCOUNTS,
@@ -32,7 +32,7 @@ describe("a bank starts from its preset", () => {
     expect(prompter.asked).toEqual([
       "jurisdiction", "industry",
       "accounts.management", "accounts.logArchive", "accounts.security", "organizationId",
-      "alerts.emails", "wizard.alertRouting", "workspaces.enabled", "output.format", "out",
+      "alerts.emails", "wizard.alertRouting", "configRecorders", "workspaces.enabled", "output.format", "out",
     ]);
     const { plan } = await finalizeAnswers(draft);
     expect(plan.preset).toBe("uk-bank");
@@ -50,7 +50,7 @@ describe("a bank starts from its preset", () => {
 describe("regions", () => {
   it("are not asked for one account, where the allowed list changes nothing; the home region filters as you type", async () => {
     const prompter = scriptedPrompter({ "workspaces.enabled": false, homeRegion: "eu-west-1" });
-    const sets = ["residency=false", "homeRegion=", "accounts.management=111111111111", "alerts.emails=a@example.com", "workspaces.enabled=false", "output.format=hcl"];
+    const sets = ["residency=false", "homeRegion=", "accounts.management=111111111111", "alerts.emails=a@example.com", "workspaces.enabled=false", "configRecorders=create", "output.format=hcl"];
     const draft = await askRemaining(withValue(draftFrom({ preset: "uk-smb", sets }, "x"), "allowedRegions", undefined), prompter, transcript().say);
     expect(prompter.asked).toEqual(["homeRegion"]);
     expect(prompter.specs.get("homeRegion")).toMatchObject({ searchable: true, default: "eu-west-2" });
@@ -60,7 +60,7 @@ describe("regions", () => {
 
   it("are asked for an organization with residency, whose region-deny SCP they feed", async () => {
     const prompter = scriptedPrompter({ "workspaces.enabled": false, homeRegion: "eu-west-1", allowedRegions: ["eu-west-1", "eu-central-1"] });
-    const orgSets = [...Object.entries(ORG_ACCOUNTS).map(([k, v]) => `${k}=${v}`), "alerts.emails=a@example.com", "workspaces.enabled=false", "output.format=hcl"];
+    const orgSets = [...Object.entries(ORG_ACCOUNTS).map(([k, v]) => `${k}=${v}`), "alerts.emails=a@example.com", "workspaces.enabled=false", "configRecorders=create", "output.format=hcl"];
     const start = draftFrom({ preset: "uk-bank", sets: [...orgSets, "jurisdiction=eu", "frameworks=eu-gdpr,cis-aws"] }, "x");
     const draft = await askRemaining(withValue(withValue(start, "homeRegion", undefined), "allowedRegions", undefined), prompter, transcript().say);
     expect(prompter.asked).toEqual(["homeRegion", "allowedRegions"]);
@@ -135,9 +135,9 @@ describe("change an answer at the summary", () => {
 
   it("an organization turned single account drops what only an organization has, asking nothing it no longer needs", async () => {
     const start = draftFrom({ preset: "uk-bank", sets: [...Object.entries(ORG_ACCOUNTS).map(([k, v]) => `${k}=${v}`), "alerts.emails=a@example.com", "workspaces.enabled=false", "output.format=hcl"] }, "x");
-    const prompter = scriptedPrompter({ "workspaces.enabled": false, change: "topology", topology: "single-account", "accounts.management": "111111111111", config: true });
+    const prompter = scriptedPrompter({ "workspaces.enabled": false, change: "topology", topology: "single-account", "accounts.management": "111111111111", config: true, configRecorders: "create" });
     const draft = await changeAnswer(start, prompter, transcript().say);
-    expect(prompter.asked).toEqual(["change", "topology", "accounts.management", "config"]);
+    expect(prompter.asked).toEqual(["change", "topology", "accounts.management", "config", "configRecorders"]);
     expect(prompter.specs.get("accounts.management")).toMatchObject({ default: "111111111111" });
     for (const gone of ["accounts.logArchive", "accounts.security", "organizationId", "controlTower", "allowedRegions"]) expect(valueAt(draft, gone), gone).toBeUndefined();
     const { plan } = await finalizeAnswers(draft);
