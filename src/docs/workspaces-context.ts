@@ -190,10 +190,12 @@ export function workspacesPrerequisites(plan: ResolvedPlan): string[] {
   const ws = plan.workspaces;
   if (!ws) return [];
   const out: string[] = [];
-  const members = ws.sites.filter((s) => s.assumeRoleArn && s.accountId !== plan.accounts.management.id);
+  const members = [...new Set(ws.sites.filter((s) => s.accountId !== plan.accounts.management.id).map((s) => s.accountId))];
   if (members.length > 0) {
-    const roles = [...new Set(members.map((s) => s.assumeRoleArn!))];
-    out.push(`**WorkSpaces accounts.** Terraform assumes ${roles.map((r) => code(r)).join(", ")} to deploy the WorkSpaces monitoring; the role must exist and trust the credentials you run Terraform with. Each WorkSpaces provider refuses to run against any other account.`);
+    const roles = [...new Set(ws.sites.filter((s) => members.includes(s.accountId)).map((s) => s.assumeRoleArn!))];
+    out.push(
+      `**WorkSpaces accounts** ${members.join(", ")} are reached through ${roles.map((r) => code(r)).join(", ")}, which \`bootstrap/\` creates there with the other member accounts. Each WorkSpaces provider refuses to run against any other account.`,
+    );
   }
   const dirs = ws.sites.flatMap((s) => s.directories);
   if (dirs.length > 0) {

@@ -62,10 +62,12 @@ describe("WorkSpaces in the estate documents", () => {
   });
 
   it("the README lists a component row per WorkSpaces account and region, and the role into member accounts", () => {
-    const { readme } = documents([], "organization");
+    const { readme, plan } = documents([], "organization");
     expect(readme).toMatch(/\| WorkSpaces login monitoring: .* with its own KMS key and alert topics \| account 444444444444, eu-west-2 \|/);
     expect(readme).toMatch(/\| WorkSpaces login monitoring: .* \| account 555555555555, eu-west-2 \|/);
-    expect(readme).toContain("**WorkSpaces accounts.** Terraform assumes `arn:aws:iam::444444444444:role/");
+    expect(readme).toContain("**WorkSpaces accounts** 444444444444, 555555555555 are reached through `arn:aws:iam::444444444444:role/trailwright-deploy`");
+    // bootstrap/ creates the deploy role in the WorkSpaces accounts too.
+    expect(plan.access.memberAccountIds).toEqual(expect.arrayContaining(["444444444444", "555555555555"]));
   });
 });
 

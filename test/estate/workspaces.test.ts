@@ -172,6 +172,12 @@ describe.each(VARIANTS)("%s: placement", (variant) => {
       ]);
       if (!site.isManagementHome) {
         expect(key).toMatchObject({ enable_key_rotation: true, multi_region: false, deletion_window_in_days: 30 });
+        // Administration without data access: no account principal may decrypt through the key policy.
+        const admin = statements.find((s) => s.sid === "KeyAdministrationWithoutDataAccess")!;
+        expect(admin.principals).toEqual([{ type: "AWS", identifiers: [`arn:aws:iam::${site.accountId}:root`] }]);
+        expect(admin.actions).not.toContain("kms:*");
+        expect(admin.actions.filter((a: string) => /^kms:(Decrypt|GenerateDataKey|ReEncrypt|Encrypt|CreateGrant)/.test(a))).toEqual([]);
+        expect(statements.filter((s) => (s.principals ?? []).some((p: Attrs) => p.type === "AWS")).map((s) => s.sid)).toEqual(["KeyAdministrationWithoutDataAccess"]);
         const sns = statements.find((s) => s.sid === "AllowCloudWatchAlarmsEncryptedTopics")!;
         expect(sns.condition).toEqual([{ test: "StringEquals", variable: "aws:SourceAccount", values: [site.accountId] }]);
         for (const tier of plan.workspaces!.topics.map((t) => t.tier)) {

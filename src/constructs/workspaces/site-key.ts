@@ -4,6 +4,7 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias/index.js";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key/index.js";
 import type { WorkspacesSitePlan } from "../../model/plan.js";
+import { workspacesSiteKeyStatements } from "../../policies/workspaces-key-policy.js";
 
 export interface WorkspacesSiteKeyProps {
   readonly site: WorkspacesSitePlan;
@@ -28,41 +29,7 @@ export class WorkspacesSiteKey extends Construct {
   constructor(scope: Construct, id: string, props: WorkspacesSiteKeyProps) {
     super(scope, id);
     const { site, provider } = props;
-    const logGroupArns = [site.logGroupArn, ...site.directories.map((d) => d.logGroupArn)];
-    const policy = new DataAwsIamPolicyDocument(this, "policy_document", {
-      provider,
-      statement: [
-        {
-          // KMS developer guide, "Default key policy": the account root delegates to the
-          // account's IAM policies and keeps the key manageable (lockout safety check).
-          sid: "EnableRootAccountPermissions",
-          effect: "Allow",
-          principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${site.accountId}:root`] }],
-          actions: ["kms:*"],
-          resources: ["*"],
-        },
-        {
-          // CloudWatch Logs guide, "Encrypt log data using AWS KMS": the regional logs principal,
-          // limited by the encryption context to this site's log groups.
-          sid: "AllowCloudWatchLogsWorkSpacesGroups",
-          effect: "Allow",
-          principals: [{ type: "Service", identifiers: [`logs.${site.region}.amazonaws.com`] }],
-          actions: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-          resources: ["*"],
-          condition: [{ test: "ArnEquals", variable: "kms:EncryptionContext:aws:logs:arn", values: logGroupArns }],
-        },
-        {
-          // Alarms publishing to an SSE topic need Decrypt and GenerateDataKey* on its key, or they
-          // deliver nothing without an error (SNS developer guide, "Encryption at rest"; pitfall 11).
-          sid: "AllowCloudWatchAlarmsEncryptedTopics",
-          effect: "Allow",
-          principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }],
-          actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
-          resources: ["*"],
-          condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [site.accountId] }],
-        },
-      ],
-    });
+    const policy = new DataAwsIamPolicyDocument(this, "policy_document", { provider, statement: workspacesSiteKeyStatements(site) });
     this.key = new KmsKey(this, "key", {
       provider,
       description: `WorkSpaces activity logs and alert topics in ${site.accountId} ${site.region}`,
@@ -71,7 +38,8 @@ export class WorkspacesSiteKey extends Construct {
       deletionWindowInDays: props.deletionWindowDays,
       multiRegion: false,
       isEnabled: true,
-      policy: policy.json,
+      // Minified: what AWS stores and measures against the key-policy size quota.
+      policy: policy.minifiedJson,
     });
     new KmsAlias(this, "alias", { provider, name: site.keyAlias, targetKeyId: this.key.keyId });
     this.keyArn = this.key.arn;
