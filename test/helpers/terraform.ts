@@ -55,7 +55,7 @@ function terraformBin(): string {
 }
 
 /** A clean environment: inherited TF_* settings (TF_VAR_*, TF_WORKSPACE, a CLI config) cannot leak in. */
-function isolatedEnv(dir: string, dataDir = join(dir, ".terraform")): NodeJS.ProcessEnv {
+export function isolatedEnv(dir: string, dataDir = join(dir, ".terraform")): NodeJS.ProcessEnv {
   const closedPort = "http://127.0.0.1:9";
   const inherited = Object.fromEntries(["PATH", "HOME", "TMPDIR"].filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
   return {
@@ -73,13 +73,13 @@ function isolatedEnv(dir: string, dataDir = join(dir, ".terraform")): NodeJS.Pro
   };
 }
 
-interface RunResult {
+export interface RunResult {
   code: number;
   stdout: string;
   stderr: string;
 }
 
-async function terraform(dir: string, args: string[], dataDir?: string): Promise<RunResult> {
+export async function terraform(dir: string, args: string[], dataDir?: string): Promise<RunResult> {
   try {
     const { stdout, stderr } = await execFileAsync(terraformBin(), args, {
       cwd: dir,
@@ -114,7 +114,7 @@ async function assertLocalModules(dir: string): Promise<void> {
   }
 }
 
-async function init(dir: string, dataDir?: string, options: { localModules?: boolean } = {}): Promise<void> {
+export async function init(dir: string, dataDir?: string, options: { localModules?: boolean } = {}): Promise<void> {
   // -get installs modules; for local paths that is only recording where they are.
   if (options.localModules) await assertLocalModules(dir);
   const get = options.localModules ? "-get=true" : "-get=false";
@@ -132,7 +132,7 @@ let shared: Promise<{ dataDir: string; lockFile: string }> | undefined;
  * a data dir initialized once, given the same lock file. Built in a temp folder
  * and renamed into place, so parallel test processes never see half of it.
  */
-function sharedProviderData(): Promise<{ dataDir: string; lockFile: string }> {
+export function sharedProviderData(): Promise<{ dataDir: string; lockFile: string }> {
   shared ??= (async () => {
     const key = createHash("sha256").update(`${terraformBin()} ${findPluginDir()} ${PROVIDER_ONLY}`).digest("hex").slice(0, 16);
     const home = join(tmpdir(), `trailwright-tf-${process.getuid?.() ?? "user"}-${key}`);

@@ -1,0 +1,172 @@
+// A real offline `terraform plan` (shared/reference/toolchain.md) of every
+// preset, the Control Tower variant, module mode through a root module, and a
+// single-account and an organization configuration built here: every plan
+// succeeds, creates exactly the resources the synthesis declares, and renders
+// every policy document AWS would receive. The plans take seconds each, so
+// each variant is planned once per run and shared by its tests.
+import { readFileSync, writeFileSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/load-config.js";
+import type { TrailwrightConfig } from "../../src/config/schema.js";
+import { AWS_PROVIDER_CONSTRAINT } from "../../src/synth/estate-stack.js";
+import type { TfJson } from "../helpers/estate-cache.js";
+import { generateJsonEstate } from "../helpers/planned-estate.js";
+import { presetConfig, PRESET_IDS } from "../helpers/preset-answers.js";
+import { planOffline, type OfflinePlan } from "../helpers/terraform-plan.js";
+
+const SINGLE_BUILT: readonly string[] = [
+  "jurisdiction=eu",
+  "industry=general",
+  "topology=single-account",
+  "homeRegion=eu-west-1",
+  "residency=false",
+  "accounts.management=444444444444",
+  "retention.archiveDays=400",
+  "retention.hotDays=365",
+  "storage.objectLock.mode=GOVERNANCE",
+  "storage.objectLock.days=400",
+  "storage.mfaDelete=false",
+  "alerts.emails=ops@example.com",
+  "dataEvents.s3=off",
+  "insights=false",
+  "config=true",
+];
+
+const ORGANIZATION_BUILT: readonly string[] = [
+  "jurisdiction=uk",
+  "industry=payments",
+  "topology=organization",
+  "homeRegion=eu-west-2",
+  "allowedRegions=eu-west-2",
+  "residency=true",
+  "accounts.management=555555555555",
+  "accounts.logArchive=666666666666",
+  "accounts.security=777777777777",
+  "organizationId=o-zyx987wvut",
+  "retention.archiveDays=2555",
+  "retention.hotDays=365",
+  "storage.objectLock.mode=COMPLIANCE",
+  "storage.objectLock.days=2555",
+  "storage.mfaDelete=false",
+  "alerts.emails=soc@example.com",
+  "readers=arn:aws:iam::777777777777:role/Investigator",
+  "dataEvents.s3=named",
+  "dataEvents.s3Buckets=cardholder-data-prod",
+  "dataEvents.lambda=true",
+  "insights=true",
+  "config=true",
+  "guardrails.regionDeny=true",
+];
+
+interface Variant {
+  readonly id: string;
+  readonly config: () => TrailwrightConfig;
+  /** Module mode: the estate is planned through a root module written here. */
+  readonly module?: true;
+}
+
+const VARIANTS: readonly Variant[] = [
+  ...PRESET_IDS.map((id) => ({ id, config: () => presetConfig(id) })),
+  { id: "uk-bank under Control Tower", config: () => presetConfig("uk-bank", ["controlTower=true", "insights=false"]) },
+  { id: "uk-bank as a module", config: () => presetConfig("uk-bank", ["output.mode=module"]), module: true },
+  { id: "a single-account configuration", config: () => loadConfig({ sets: [...SINGLE_BUILT] }) },
+  { id: "an organization configuration", config: () => loadConfig({ sets: [...ORGANIZATION_BUILT] }) },
+];
+
+interface Planned {
+  readonly dir: string;
+  /** The generated Terraform JSON (the module's, in module mode). */
+  readonly tf: TfJson;
+  readonly prefix: string;
+  readonly result: OfflinePlan;
+}
+
+/** The caller of a module-mode estate: providers pinned the way the module README shows, and the call. */
+function rootModuleFor(tf: TfJson, config: TrailwrightConfig): Record<string, unknown> {
+  const aliases = ((tf.terraform as { required_providers: { aws: { configuration_aliases?: string[] } } }).required_providers.aws.configuration_aliases ?? []).map((a) => a.replace(/^aws\./, ""));
+  const ids: Record<string, string | undefined> = { management: config.accounts.management, log_archive: config.accounts.logArchive, security: config.accounts.security };
+  return {
+    terraform: { required_providers: { aws: { source: "hashicorp/aws", version: AWS_PROVIDER_CONSTRAINT } } },
+    provider: { aws: aliases.map((alias) => ({ alias, region: config.homeRegion, allowed_account_ids: [ids[alias]] })) },
+    module: { audit: { source: "./estate", providers: Object.fromEntries(aliases.map((a) => [`aws.${a}`, `aws.${a}`])) } },
+  };
+}
+
+const plans = new Map<string, Promise<Planned>>();
+
+function planned(variant: Variant): Promise<Planned> {
+  let pending = plans.get(variant.id);
+  if (!pending) {
+    pending = (async () => {
+      const config = variant.config();
+      if (!variant.module) {
+        const dir = await generateJsonEstate(config);
+        return { dir, tf: JSON.parse(readFileSync(join(dir, "main.tf.json"), "utf8")) as TfJson, prefix: "", result: await planOffline(dir) };
+      }
+      const dir = mkdtempSync(join(tmpdir(), "tw-module-plan-"));
+      mkdirSync(join(dir, "estate"));
+      await generateJsonEstate(config, join(dir, "estate"));
+      const tf = JSON.parse(readFileSync(join(dir, "estate", "main.tf.json"), "utf8")) as TfJson;
+      writeFileSync(join(dir, "main.tf.json"), JSON.stringify(rootModuleFor(tf, config), null, 2));
+      return { dir, tf, prefix: "module.audit.", result: await planOffline(dir) };
+    })();
+    plans.set(variant.id, pending);
+  }
+  return pending;
+}
+
+function addresses(tf: TfJson, mode: "resource" | "data"): string[] {
+  const blocks = mode === "resource" ? tf.resource : (tf.data ?? {});
+  return Object.entries(blocks).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${mode === "data" ? "data." : ""}${type}.${name}`));
+}
+
+const LOCAL_DATA = ["aws_iam_policy_document", "aws_partition", "aws_region"];
+
+describe.each(VARIANTS)("terraform plan of $id", (variant) => {
+  it("succeeds offline and creates exactly the resources the synthesis declares", async () => {
+    const { tf, prefix, result } = await planned(variant);
+    const changes = result.json.resource_changes ?? [];
+    const created = changes.filter((c) => !c.address.includes("data.")).map((c) => c.address);
+    expect(created.sort()).toEqual(addresses(tf, "resource").map((a) => prefix + a).sort());
+    for (const change of changes.filter((c) => !c.address.includes("data."))) expect(change.change.actions, change.address).toEqual(["create"]);
+  });
+
+  it("replaced exactly the data sources that read AWS, and kept each provider's account and role", async () => {
+    const { dir, tf, prefix, result } = await planned(variant);
+    const reading = addresses(tf, "data").filter((a) => !LOCAL_DATA.includes(a.split(".")[1]!));
+    expect([...result.replacedData].sort()).toEqual(reading.map((a) => prefix + a).sort());
+    const root = JSON.parse(readFileSync(join(dir, "main.tf.json"), "utf8")) as { provider?: { aws?: Record<string, unknown>[] } };
+    const written = (root.provider?.aws ?? []).map((p) => ({
+      key: p.alias ? `aws.${String(p.alias)}` : "aws",
+      allowedAccountIds: p.allowed_account_ids,
+      assumeRoleArns: ((p.assume_role as { role_arn: string }[] | undefined) ?? []).map((r) => r.role_arn),
+    }));
+    expect(result.providers.map(({ key, allowedAccountIds, assumeRoleArns }) => ({ key, allowedAccountIds, assumeRoleArns }))).toEqual(written);
+    expect(written.length).toBeGreaterThan(0);
+  });
+
+  // Topic policies name the topic's ARN, known only after apply, so they are not rendered at plan time.
+  it("renders every bucket, key and service control policy as the JSON AWS would receive", async () => {
+    const { result } = await planned(variant);
+    const resources = [
+      ...(result.json.planned_values.root_module.resources ?? []),
+      ...(result.json.planned_values.root_module.child_modules ?? []).flatMap((m) => m.resources ?? []),
+    ];
+    const documents = resources.flatMap((r) =>
+      r.type === "aws_s3_bucket_policy" || r.type === "aws_kms_key"
+        ? [[r.address, r.values?.policy] as const]
+        : r.type === "aws_organizations_policy"
+          ? [[r.address, r.values?.content] as const]
+          : [],
+    );
+    expect(documents.length).toBeGreaterThanOrEqual(3);
+    for (const [address, text] of documents) {
+      expect(typeof text, address).toBe("string");
+      const doc = JSON.parse(String(text)) as { Version: string; Statement: unknown[] };
+      expect(doc.Version, address).toBe("2012-10-17");
+      expect(JSON.stringify(doc), `${address} still holds a Terraform reference`).not.toContain("${");
+    }
+  });
+});
