@@ -4,14 +4,14 @@
 // succeeds, creates exactly the resources the synthesis declares, and renders
 // every policy document AWS would receive. The plans take seconds each, so
 // each variant is planned once per run and shared by its tests.
-import { readFileSync, writeFileSync, mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { TrailwrightConfig } from "../../src/config/schema.js";
 import { AWS_PROVIDER_CONSTRAINT } from "../../src/synth/estate-stack.js";
-import type { TfJson } from "../helpers/estate-cache.js";
+import { mergedTfJson, type TfJson } from "../helpers/estate-cache.js";
 import { generateJsonEstate } from "../helpers/planned-estate.js";
 import { presetConfig, PRESET_IDS } from "../helpers/preset-answers.js";
 import { planOffline, type OfflinePlan } from "../helpers/terraform-plan.js";
@@ -79,6 +79,8 @@ interface Planned {
   readonly dir: string;
   /** The generated Terraform JSON (the module's, in module mode). */
   readonly tf: TfJson;
+  /** The root module planned: the estate itself, or the caller written here. */
+  readonly root: TfJson;
   readonly prefix: string;
   readonly result: OfflinePlan;
 }
@@ -102,15 +104,16 @@ function planned(variant: Variant): Promise<Planned> {
     pending = (async () => {
       const config = variant.config();
       if (!variant.module) {
-        const dir = await generateJsonEstate(config);
-        return { dir, tf: JSON.parse(readFileSync(join(dir, "main.tf.json"), "utf8")) as TfJson, prefix: "", result: await planOffline(dir) };
+        const { dir, estate } = await generateJsonEstate(config);
+        return { dir, tf: mergedTfJson(estate), root: mergedTfJson(estate), prefix: "", result: await planOffline(dir) };
       }
       const dir = mkdtempSync(join(tmpdir(), "tw-module-plan-"));
       mkdirSync(join(dir, "estate"));
-      await generateJsonEstate(config, join(dir, "estate"));
-      const tf = JSON.parse(readFileSync(join(dir, "estate", "main.tf.json"), "utf8")) as TfJson;
-      writeFileSync(join(dir, "main.tf.json"), JSON.stringify(rootModuleFor(tf, config), null, 2));
-      return { dir, tf, prefix: "module.audit.", result: await planOffline(dir) };
+      const { estate } = await generateJsonEstate(config, join(dir, "estate"), "estate");
+      const tf = mergedTfJson(estate);
+      const root = rootModuleFor(tf, config);
+      writeFileSync(join(dir, "main.tf.json"), JSON.stringify(root, null, 2));
+      return { dir, tf, root: root as unknown as TfJson, prefix: "module.audit.", result: await planOffline(dir) };
     })();
     plans.set(variant.id, pending);
   }
@@ -134,10 +137,9 @@ describe.each(VARIANTS)("terraform plan of $id", (variant) => {
   });
 
   it("replaced exactly the data sources that read AWS, and kept each provider's account and role", async () => {
-    const { dir, tf, prefix, result } = await planned(variant);
+    const { tf, root, prefix, result } = await planned(variant);
     const reading = addresses(tf, "data").filter((a) => !LOCAL_DATA.includes(a.split(".")[1]!));
     expect([...result.replacedData].sort()).toEqual(reading.map((a) => prefix + a).sort());
-    const root = JSON.parse(readFileSync(join(dir, "main.tf.json"), "utf8")) as { provider?: { aws?: Record<string, unknown>[] } };
     const written = (root.provider?.aws ?? []).map((p) => ({
       key: p.alias ? `aws.${String(p.alias)}` : "aws",
       allowedAccountIds: p.allowed_account_ids,

@@ -19,14 +19,18 @@ export function writeEstate(estate: GeneratedEstate, dir = mkdtempSync(join(tmpd
   return dir;
 }
 
-/** Generates `config` as Terraform JSON into a folder. */
-export async function generateJsonEstate(config: TrailwrightConfig, dir?: string): Promise<string> {
+/**
+ * Generates `config` as Terraform JSON into a folder. `outDir` is where the estate sits relative
+ * to the caller's root module (module mode: the README's module call is written from it).
+ */
+export async function generateJsonEstate(config: TrailwrightConfig, dir?: string, outDir?: string): Promise<{ dir: string; estate: GeneratedEstate }> {
   const json: TrailwrightConfig = { ...config, output: { ...config.output, format: "json" } };
-  return writeEstate(await generateEstate(resolvePlan(json), json), dir);
+  const estate = await generateEstate(resolvePlan(json), json, outDir === undefined ? {} : { outDir });
+  return { dir: writeEstate(estate, dir), estate };
 }
 
 /** Generates and plans `config` (as JSON) offline. */
-export async function planConfig(config: TrailwrightConfig): Promise<OfflinePlan & { dir: string }> {
-  const dir = await generateJsonEstate(config);
-  return { ...(await planOffline(dir)), dir };
+export async function planConfig(config: TrailwrightConfig): Promise<OfflinePlan & { dir: string; estate: GeneratedEstate }> {
+  const generated = await generateJsonEstate(config);
+  return { ...(await planOffline(generated.dir)), ...generated };
 }
