@@ -69,6 +69,12 @@ describe("offline terraform plan harness", () => {
     expect(role.values!.tags).toEqual({ org: "o-qwerty12345", root: "r-ab12" });
     // Nothing of the removed credentials reaches the plan.
     expect(JSON.stringify(result.json.configuration.provider_config)).not.toMatch(/assume_role|allowed_account_ids/);
+
+    // The same configuration again: the plan is reused, not recomputed; without the cache it is planned afresh.
+    const again = await planOffline(join(dir, "bootstrap"), { organizationId: "o-qwerty12345" });
+    expect(again.cached).toBe(true);
+    expect(again.json).toEqual(result.json);
+    expect(again.providers).toEqual(result.providers);
   });
 
   it("refuses HCL files: the edits are JSON edits", async () => {

@@ -1,17 +1,23 @@
 // A real offline `terraform plan` (shared/reference/toolchain.md) of every
 // preset, the Control Tower variant, module mode through a root module, and a
 // single-account and an organization configuration built here: every plan
-// succeeds, creates exactly the resources the synthesis declares, and renders
-// every policy document AWS would receive. The plans take seconds each, so
-// each variant is planned once per run and shared by its tests.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+// succeeds, creates exactly the resources the synthesis declares, renders
+// every policy document AWS would receive, and passes every apply-time rule
+// (src/apply-rules). The bootstrap/ root module plans with the same helper.
+// The plans take seconds each, so each variant is planned once per run and
+// shared by its tests.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PlannedEstate } from "../../src/apply-rules/planned.js";
+import { runApplyRules } from "../../src/apply-rules/run.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { TrailwrightConfig } from "../../src/config/schema.js";
+import { resolvePlan } from "../../src/plan/resolve-plan.js";
 import { AWS_PROVIDER_CONSTRAINT } from "../../src/synth/estate-stack.js";
 import { mergedTfJson, type TfJson } from "../helpers/estate-cache.js";
+import { estateFacts } from "../helpers/estate-facts.js";
 import { generateJsonEstate } from "../helpers/planned-estate.js";
 import { presetConfig, PRESET_IDS } from "../helpers/preset-answers.js";
 import { planOffline, type OfflinePlan } from "../helpers/terraform-plan.js";
@@ -85,13 +91,18 @@ interface Planned {
   readonly result: OfflinePlan;
 }
 
-/** The caller of a module-mode estate: providers pinned the way the module README shows, and the call. */
+/** The caller of a module-mode estate: providers configured the way the module README shows (account pin, deploy role), and the call. */
 function rootModuleFor(tf: TfJson, config: TrailwrightConfig): Record<string, unknown> {
   const aliases = ((tf.terraform as { required_providers: { aws: { configuration_aliases?: string[] } } }).required_providers.aws.configuration_aliases ?? []).map((a) => a.replace(/^aws\./, ""));
-  const ids: Record<string, string | undefined> = { management: config.accounts.management, log_archive: config.accounts.logArchive, security: config.accounts.security };
+  const accounts = Object.values(resolvePlan(config).accounts);
+  const provider = (alias: string) => {
+    const account = accounts.find((a) => a.providerAlias === alias);
+    if (!account) throw new Error(`the module expects aws.${alias}, which no account of the plan uses`);
+    return { alias, region: config.homeRegion, allowed_account_ids: [account.id], ...(account.assumeRoleArn ? { assume_role: [{ role_arn: account.assumeRoleArn }] } : {}) };
+  };
   return {
     terraform: { required_providers: { aws: { source: "hashicorp/aws", version: AWS_PROVIDER_CONSTRAINT } } },
-    provider: { aws: aliases.map((alias) => ({ alias, region: config.homeRegion, allowed_account_ids: [ids[alias]] })) },
+    provider: { aws: aliases.map(provider) },
     module: { audit: { source: "./estate", providers: Object.fromEntries(aliases.map((a) => [`aws.${a}`, `aws.${a}`])) } },
   };
 }
@@ -136,6 +147,12 @@ describe.each(VARIANTS)("terraform plan of $id", (variant) => {
     for (const change of changes.filter((c) => !c.address.includes("data."))) expect(change.change.actions, change.address).toEqual(["create"]);
   });
 
+  it("passes every apply-time rule", async () => {
+    const { result } = await planned(variant);
+    const findings = runApplyRules({ plan: result.json, providers: result.providers, facts: estateFacts(resolvePlan(variant.config())) });
+    expect(findings.map((f) => `[${f.rule}] ${f.address}: ${f.message}`)).toEqual([]);
+  });
+
   it("replaced exactly the data sources that read AWS, and kept each provider's account and role", async () => {
     const { tf, root, prefix, result } = await planned(variant);
     const reading = addresses(tf, "data").filter((a) => !LOCAL_DATA.includes(a.split(".")[1]!));
@@ -172,3 +189,41 @@ describe.each(VARIANTS)("terraform plan of $id", (variant) => {
     }
   });
 });
+
+describe("terraform plan of bootstrap/, the one-time root module that creates the deploy roles", () => {
+  it.each(["uk-bank", "uk-bank under Control Tower"])("%s: plans with the same helper and creates the deploy role in each member account, trusted by the deployer only", async (id) => {
+    const variant = VARIANTS.find((v) => v.id === id)!;
+    const { dir } = await planned(variant);
+    const plan = resolvePlan(variant.config());
+    // Planning one bootstrap proves the helper; the Control Tower one differs only in the role its providers assume.
+    const bootstrap = variant.id === "uk-bank" ? await planOffline(join(dir, "bootstrap")) : undefined;
+    const providers = bootstrap?.providers ?? (mergedTfJsonOfFolder(join(dir, "bootstrap")).provider?.aws ?? []).map((p) => ({
+      key: `aws.${String(p.alias)}`,
+      allowedAccountIds: p.allowed_account_ids as string[],
+      assumeRoleArns: ((p.assume_role as { role_arn: string }[] | undefined) ?? []).map((r) => r.role_arn),
+    }));
+    expect(providers.map((p) => [p.allowedAccountIds, p.assumeRoleArns])).toEqual(
+      plan.access.memberAccountIds.map((id) => [[id], [`arn:aws:iam::${id}:role/${plan.access.bootstrapRoleName}`]]),
+    );
+    expect(plan.access.bootstrapRoleName).toBe(plan.controlTower ? "AWSControlTowerExecution" : "OrganizationAccountAccessRole");
+    if (!bootstrap) return;
+    const estate = new PlannedEstate({ plan: bootstrap.json, providers: bootstrap.providers, facts: estateFacts(plan) });
+    const roles = estate.ofType("aws_iam_role");
+    expect(roles.map((r) => [r.account, r.values.name]).sort()).toEqual(plan.access.memberAccountIds.map((id) => [id, plan.access.deployRoleName]));
+    for (const role of roles) {
+      const trust = JSON.parse(String(role.values.assume_role_policy)) as { Statement: { Effect: string; Principal: { AWS: string | string[] } }[] };
+      expect(trust.Statement.map((s) => [s.Effect, s.Principal.AWS]), role.address).toEqual([["Allow", plan.access.deployerArn]]);
+    }
+  });
+});
+
+/** The .tf.json files of one folder as one object (sections merged). */
+function mergedTfJsonOfFolder(dir: string): TfJson {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".tf.json"))) {
+    for (const [section, body] of Object.entries(JSON.parse(readFileSync(join(dir, file), "utf8")) as Record<string, Record<string, unknown>>)) {
+      merged[section] = { ...merged[section], ...body };
+    }
+  }
+  return merged as unknown as TfJson;
+}

@@ -18,13 +18,15 @@
  * way, so module mode (a root module calling the generated module) and any
  * extra root module (`bootstrap/`) plan with the same call.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import type { PlanJson } from "../../src/apply-rules/plan-json.js";
 import type { ProviderSettings } from "../../src/apply-rules/planned.js";
 import { splitTemplate } from "../../src/synth/hcl/template.js";
-import { init, sharedProviderData, terraform } from "./terraform.js";
+import { findTerraform } from "../../src/synth/terraform-fmt.js";
+import { findPluginDir, init, sharedProviderData, terraform } from "./terraform.js";
 
 /** Data sources the AWS provider computes without an API call. */
 const LOCAL_DATA = new Set(["aws_iam_policy_document", "aws_partition", "aws_region"]);
@@ -80,6 +82,35 @@ export interface OfflinePlanOptions {
   readonly fakes?: Readonly<Record<string, DataFake>>;
   /** Keep the scratch copy (for debugging a failing plan). */
   readonly keep?: boolean;
+  /** Reuse a plan of the identical edited configuration (default true; TRAILWRIGHT_PLAN_CACHE=0 turns it off). */
+  readonly cache?: boolean;
+}
+
+const NO_CACHE_ENV = "TRAILWRIGHT_PLAN_CACHE";
+
+function cacheDir(): string {
+  const dir = join(tmpdir(), `trailwright-plan-cache-${process.getuid?.() ?? "user"}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * What decides a plan: every edited file of the scratch copy (path and bytes, module folders
+ * included), the terraform binary and the provider folder it plans with.
+ */
+function configurationKey(scratch: string): string {
+  const hash = createHash("sha256");
+  const terraformPath = findTerraform() ?? "terraform";
+  hash.update(`${terraformPath} ${statSync(terraformPath).mtimeMs} ${findPluginDir()}\n`);
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith(".tf.json")) hash.update(`${relative(scratch, path)}\n`).update(readFileSync(path)).update("\n");
+    }
+  };
+  walk(scratch);
+  return hash.digest("hex").slice(0, 32);
 }
 
 export interface OfflinePlan {
@@ -90,6 +121,8 @@ export interface OfflinePlan {
   /** The data blocks that were replaced, by `data.<type>.<name>` (module path prefixed). */
   readonly replacedData: readonly string[];
   readonly seconds: { readonly init: number; readonly plan: number; readonly show: number };
+  /** True when the plan of an identical configuration was reused (seconds are then 0). */
+  readonly cached: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -417,6 +450,13 @@ export async function planOffline(dir: string, options: OfflinePlanOptions = {})
       queue.push(...calls);
     }
 
+    // The same edited configuration, terraform and provider give the same plan: reuse it across test files and runs.
+    const cacheFile = options.cache === false || process.env[NO_CACHE_ENV] === "1" ? undefined : join(cacheDir(), `${configurationKey(scratch)}.json`);
+    if (cacheFile && existsSync(cacheFile)) {
+      const json = JSON.parse(readFileSync(cacheFile, "utf8")) as PlanJson;
+      return { json, providers: settings, replacedData: replaced, seconds: { init: 0, plan: 0, show: 0 }, cached: true };
+    }
+
     const started = Date.now();
     let dataDir: string | undefined;
     if (usesModules) {
@@ -438,7 +478,13 @@ export async function planOffline(dir: string, options: OfflinePlanOptions = {})
     const show = await terraform(scratch, ["show", "-json", "-no-color", "plan.bin"], dataDir);
     if (show.code !== 0) throw new Error(`terraform show failed (exit ${show.code}):\n${show.stderr}`);
     const json = JSON.parse(show.stdout) as PlanJson;
-    return { json, providers: settings, replacedData: replaced, seconds: { init: initSeconds, plan: planSeconds, show: (Date.now() - showStarted) / 1000 } };
+    if (cacheFile) {
+      // Written whole under a temporary name and renamed, so a parallel reader never sees half of it.
+      const partial = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(partial, show.stdout);
+      renameSync(partial, cacheFile);
+    }
+    return { json, providers: settings, replacedData: replaced, seconds: { init: initSeconds, plan: planSeconds, show: (Date.now() - showStarted) / 1000 }, cached: false };
   } finally {
     if (!options.keep) rmSync(scratch, { recursive: true, force: true });
   }
