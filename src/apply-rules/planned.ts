@@ -30,6 +30,8 @@ export interface EstateFacts {
   readonly deployRoleName?: string | undefined;
   /** Accounts whose existing AWS Config recorder (Control Tower's, or one the user declared) the estate relies on. */
   readonly existingRecorderAccounts?: readonly string[];
+  /** Accounts with estate alarms where the estate's documents say no Config rule evaluates them (WorkSpaces sites). */
+  readonly alarmAccountsWithoutConfig?: readonly string[];
 }
 
 export interface ApplyRuleInput {

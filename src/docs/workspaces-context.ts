@@ -96,8 +96,14 @@ export function guideRows(plan: ResolvedPlan, ws: WorkspacesPlan) {
 }
 
 /** Limits a reader must know before relying on the WorkSpaces alarms. */
-export function workspacesLimits(ws: WorkspacesPlan): string[] {
+export function workspacesLimits(plan: ResolvedPlan, ws: WorkspacesPlan): string[] {
+  const withoutConfig = plan.config?.alarmAccountsWithoutConfig ?? [];
   return [
+    ...(withoutConfig.length > 0
+      ? [
+          `AWS Config does not evaluate the alarms in ${withoutConfig.map((id) => code(id)).join(", ")}: the estate creates no recorder or rule there, so \`cloudwatch-alarm-action-check\` covers only the alarms in the estate's own accounts. Where such an account records already (Control Tower, Security Hub), deploy that rule there with the site's topic ARNs as \`action1\`.`,
+        ]
+      : []),
     "EventBridge delivers `WorkSpaces Access` events on a best-effort basis: the login record can miss a login. The delivery-failure alarm catches rejected deliveries, not events AWS never sent.",
     `The after-hours alarm starts with its actions off: the first ${ws.businessHours.end} schedule turns them on. A login shortly before ${ws.businessHours.end} can leave the alarm in ALARM when its actions are enabled, and it notifies only on its next change of state.`,
     "Scanners that require alarm actions to be enabled (Security Hub CloudWatch.17, Prowler `cloudwatch_alarm_actions_enabled`, AWS Config `cloudwatch-alarm-action-enabled-check`) report the after-hours alarm as failing during business hours, when its actions are off by design.",
@@ -114,7 +120,7 @@ export function workspacesReadme(plan: ResolvedPlan) {
     identity: IDENTITY_NAMES[ws.identitySource],
     failedSignins: failedSigninText(plan, ws),
     rows: guideRows(plan, ws),
-    limits: workspacesLimits(ws),
+    limits: workspacesLimits(plan, ws),
   };
 }
 
@@ -159,7 +165,7 @@ export function workspacesCompliance(plan: ResolvedPlan, index: AddressIndex) {
     rows: guideRows(plan, ws),
     alarms: workspacesAlarmRows(plan, index),
     patterns: [...ws.trailAlarms, ...ws.accessAlarms, { id: "ws-logins", pattern: ws.loginFilter.pattern }].map((a) => ({ id: a.id, pattern: code(a.pattern) })),
-    limits: workspacesLimits(ws),
+    limits: workspacesLimits(plan, ws),
   };
 }
 

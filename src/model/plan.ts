@@ -148,6 +148,12 @@ export interface ConfigPlan {
   readonly rules: readonly ConfigRulePlan[];
   /** Organization aggregator in the security account; undefined in single-account topology and under Control Tower (it makes its own). */
   readonly aggregator: { readonly name: string; readonly roleName: string } | undefined;
+  /**
+   * Accounts outside management, log-archive and security that hold estate alarms (WorkSpaces
+   * sites): the estate runs no Config there, so cloudwatch-alarm-action-check does not evaluate
+   * their alarms. The documents say so (workspacesLimits); the apply rules accept only these.
+   */
+  readonly alarmAccountsWithoutConfig: readonly string[];
 }
 
 /** The alarm that fires when the trail stops delivering to CloudWatch Logs. */

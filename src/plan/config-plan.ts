@@ -12,6 +12,8 @@ export interface ConfigPlanInputs {
   readonly objectLock: boolean;
   readonly hotDays: number;
   readonly topics: readonly TopicPlan[];
+  /** Accounts of the estate's alarms that are none of the three roles (WorkSpaces sites). */
+  readonly otherAlarmAccounts: readonly string[];
 }
 
 const ROLES: readonly AccountRole[] = ["management", "logArchive", "security"];
@@ -61,6 +63,9 @@ export function planConfig(cfg: TrailwrightConfig, x: ConfigPlanInputs): ConfigP
     // a service-linked aggregator (https://docs.aws.amazon.com/controltower/latest/userguide/config.html):
     // a second organization aggregator would duplicate it.
     aggregator: organization && !cfg.controlTower ? { name: `${x.name}-organization`, roleName: `${x.name}-config-aggregator` } : undefined,
+    // A recorder there would need the Config bucket, key and SCP to grow per account, and such
+    // accounts usually record already (Control Tower, Security Hub): left to the owner, and said.
+    alarmAccountsWithoutConfig: [...new Set(x.otherAlarmAccounts)].sort(),
   };
 }
 

@@ -191,6 +191,7 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
           objectLock: lockDays !== undefined,
           hotDays: snappedHot,
           topics,
+          otherAlarmAccounts: (workspaces?.sites ?? []).map((s) => s.accountId).filter((id) => !Object.values(accounts).some((a) => a.id === id)),
         })
       : undefined,
     guardrails: organization

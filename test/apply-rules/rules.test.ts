@@ -222,6 +222,16 @@ describe("config-placement", () => {
     expect(messages(found)).toContain(`aws_config_config_rule.alarm_action: does not run in account ${MGMT}, where the alarms are`);
   });
 
+  it("fails alarms in an account Config never sees, unless the documents declare that gap", () => {
+    const moved = (d: Draft) => void (d.at("aws_cloudwatch_metric_alarm.root_usage").provider = "aws.security");
+    const found = broken("config-placement", moved);
+    expect(messages(found)).toEqual([`aws_config_config_rule.alarm_action: does not run in account ${SECURITY}, where the alarms are`]);
+    const d = draft();
+    moved(d);
+    d.facts = { ...d.facts, alarmAccountsWithoutConfig: [SECURITY] };
+    expect(findings(d)).toEqual([]);
+  });
+
   it("accepts parameters built from the topic's ARN (known only after apply) through the reference", () => {
     const d = draft();
     const rule = d.at("aws_config_config_rule.alarm_action");

@@ -1,6 +1,7 @@
 // A real offline `terraform plan` (shared/reference/toolchain.md) of every
 // preset, the Control Tower variant, module mode through a root module, and a
-// single-account and an organization configuration built here: every plan
+// single-account and an organization configuration built here, and WorkSpaces
+// monitoring in one account and in two member accounts: every plan
 // succeeds, creates exactly the resources the synthesis declares, renders
 // every policy document AWS would receive, and passes every apply-time rule
 // (src/apply-rules). The bootstrap/ root module plans with the same helper.
@@ -21,6 +22,7 @@ import { estateFacts } from "../helpers/estate-facts.js";
 import { generateJsonEstate } from "../helpers/planned-estate.js";
 import { presetConfig, PRESET_IDS } from "../helpers/preset-answers.js";
 import { planOffline, type OfflinePlan } from "../helpers/terraform-plan.js";
+import { workspacesConfig } from "../helpers/workspaces-answers.js";
 
 const SINGLE_BUILT: readonly string[] = [
   "jurisdiction=eu",
@@ -79,6 +81,8 @@ const VARIANTS: readonly Variant[] = [
   { id: "uk-bank as a module", config: () => presetConfig("uk-bank", ["output.mode=module"]), module: true },
   { id: "a single-account configuration", config: () => loadConfig({ sets: [...SINGLE_BUILT] }) },
   { id: "an organization configuration", config: () => loadConfig({ sets: [...ORGANIZATION_BUILT] }) },
+  { id: "uk-smb with WorkSpaces monitoring", config: () => workspacesConfig("single") },
+  { id: "uk-bank with WorkSpaces in two member accounts", config: () => workspacesConfig("organization") },
 ];
 
 interface Planned {

@@ -10,5 +10,6 @@ export function estateFacts(plan: ResolvedPlan): EstateFacts {
     managementRoleArn: plan.access.managementRoleArn,
     deployRoleName: plan.access.deployRoleName,
     existingRecorderAccounts: (plan.config?.existingRecorderAccounts ?? []).map((role) => id(role)),
+    alarmAccountsWithoutConfig: plan.config?.alarmAccountsWithoutConfig ?? [],
   };
 }

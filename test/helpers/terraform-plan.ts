@@ -451,7 +451,7 @@ export async function planOffline(dir: string, options: OfflinePlanOptions = {})
     }
 
     // The same edited configuration, terraform and provider give the same plan: reuse it across test files and runs.
-    const cacheFile = options.cache === false || process.env[NO_CACHE_ENV] === "1" ? undefined : join(cacheDir(), `${configurationKey(scratch)}.json`);
+    const cacheFile = options.cache === false || process.env[NO_CACHE_ENV] === "0" ? undefined : join(cacheDir(), `${configurationKey(scratch)}.json`);
     if (cacheFile && existsSync(cacheFile)) {
       const json = JSON.parse(readFileSync(cacheFile, "utf8")) as PlanJson;
       return { json, providers: settings, replacedData: replaced, seconds: { init: 0, plan: 0, show: 0 }, cached: true };
