@@ -148,6 +148,12 @@ export const configSchema = z.strictObject({
        * repository root (default "."). The README's module call uses the path from there.
        */
       callerDir: repoFolder.optional(),
+      /**
+       * IAM roles in the management account that CI assumes through OIDC: a read-only
+       * one for plans (pull requests) and one for apply (after approval).
+       */
+      planRoleName: roleName.optional(),
+      applyRoleName: roleName.optional(),
       /** CI pipeline files to generate around the Terraform. */
       pipelines: z.array(z.enum(["github", "gitlab"])).optional(),
       /** S3 backend configuration for the generated root module (native S3 lock files). */

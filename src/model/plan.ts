@@ -271,6 +271,9 @@ export interface OutputPlan {
   readonly mode: OutputMode;
   /** Module mode: the calling root module's folder, relative to the repository root ("." by default). */
   readonly callerDir: string;
+  /** The management-account roles CI assumes: read-only for plan, the deploying one for apply. */
+  readonly planRoleName: string;
+  readonly applyRoleName: string;
   /** CI pipeline files to generate, deduplicated and sorted; empty when none were asked for. */
   readonly pipelines: readonly PipelineKind[];
   /** Root mode only; undefined leaves the backend to the user. */

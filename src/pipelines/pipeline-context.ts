@@ -2,6 +2,8 @@
 // so the templates hold no logic beyond if/each and no default lives in two places.
 import type { ResolvedPlan } from "../model/plan.js";
 import { checkCiPath } from "./ci-folder.js";
+import { pinnedUses } from "./pinned-actions.js";
+import { MEMBER_ROLE_VARIABLE, memberRoleName, usesMemberRole } from "../synth/member-role.js";
 
 /** Terraform used in CI: S3 lock files need >= 1.10; the tests here validate with 1.11.4. */
 export const CI_TERRAFORM_VERSION = "1.11.4";
@@ -9,12 +11,16 @@ export const CI_TERRAFORM_VERSION = "1.11.4";
 export const CI_NODE_VERSION = "20";
 /** GitHub path filters need a literal branch; apply additionally checks it is the default branch. */
 export const CI_DEFAULT_BRANCH = "main";
-export const PLAN_ROLE_VARIABLE = "TRAILWRIGHT_PLAN_ROLE_ARN";
-export const APPLY_ROLE_VARIABLE = "TRAILWRIGHT_APPLY_ROLE_ARN";
+/**
+ * A CI variable that replaces the package the drift check runs, for runners
+ * that cannot reach the npm registry (ci/README.md, "No registry").
+ */
+export const PACKAGE_VARIABLE = "TRAILWRIGHT_PACKAGE";
 
 export const GITHUB_WORKFLOW_FILE = "ci/github-actions.yml";
 export const GITLAB_CI_FILE = "ci/gitlab-ci.yml";
 export const CI_README_FILE = "ci/README.md";
+export const PLAN_SUMMARY_FILE = "ci/plan-summary.sh";
 
 export interface PipelineContext {
   readonly version: string;
@@ -27,11 +33,28 @@ export interface PipelineContext {
   readonly region: string;
   readonly managementAccount: string;
   readonly organization: boolean;
-  /** Roles Terraform assumes into the accounts, so the CI roles must be allowed to assume them. */
-  readonly assumedRoles: readonly string[];
-  /** The one principal the member accounts' deploy roles trust. */
+  /**
+   * Organization root module: the role Terraform assumes in each member account, set per job
+   * through the ephemeral variable (src/synth/member-role.ts): read-only to plan, deploying to apply.
+   */
+  readonly memberRole: { readonly env: string; readonly plan: string; readonly apply: string; readonly accounts: string } | false;
+  /** A role Terraform assumes in the management account itself, when the answers name one. */
+  readonly managementRole: string | false;
+  /** The one principal the member accounts' deploy roles trust (bootstrap/): the apply role must be it. */
   readonly deployerArn: string;
   readonly checkCommand: string;
+  /** The package npx runs when PACKAGE_VARIABLE is unset: this generator's own version. */
+  readonly packageSpec: string;
+  readonly packageVariable: string;
+  /** Third-party actions as `owner/repo@<sha> # <version>`. */
+  readonly actions: ReturnType<typeof pinnedUses>;
+  /** The read-only role plans run as, and the role apply runs as, both in the management account. */
+  readonly planRoleArn: string;
+  readonly applyRoleArn: string;
+  readonly planRoleName: string;
+  readonly applyRoleName: string;
+  /** The summary script, relative to the output folder (jobs run there). */
+  readonly planSummary: string;
   readonly terraformVersion: string;
   readonly nodeVersion: string;
   readonly defaultBranch: string;
@@ -41,8 +64,6 @@ export interface PipelineContext {
   readonly validate: boolean;
   readonly planAndApply: boolean;
   readonly staticChecks: boolean;
-  readonly planRoleVariable: string;
-  readonly applyRoleVariable: string;
   readonly environment: string;
   readonly planArtifact: string;
   readonly github: { readonly file: string; readonly copyPath: string } | false;
@@ -65,7 +86,6 @@ export function pipelineContext(plan: ResolvedPlan, options: PipelineOptions): P
   const root = plan.output.mode === "root";
   const fmtCheck = plan.output.format === "hcl";
   const backend = plan.output.backend;
-  const accounts = Object.values(plan.accounts);
   return {
     version: options.version,
     outDir,
@@ -74,9 +94,26 @@ export function pipelineContext(plan: ResolvedPlan, options: PipelineOptions): P
     region: plan.homeRegion,
     managementAccount: plan.accounts.management.id,
     organization: plan.topology === "organization",
-    assumedRoles: [...new Set(accounts.flatMap((a) => (a.assumeRoleArn ? [a.assumeRoleArn] : [])))].sort(),
     deployerArn: plan.access.deployerArn,
-    checkCommand: `npx --yes trailwright@${options.version} generate --out ${outDir} --check`,
+    memberRole: usesMemberRole(plan)
+      ? {
+          env: `TF_VAR_${MEMBER_ROLE_VARIABLE}`,
+          plan: plan.output.planRoleName,
+          apply: memberRoleName(plan),
+          accounts: [...new Set([plan.accounts.logArchive.id, plan.accounts.security.id])].join(", "),
+        }
+      : false,
+    managementRole: plan.accounts.management.assumeRoleArn ?? false,
+    // The drift check runs the version that generated the folder; the variable swaps in a vendored copy of it.
+    checkCommand: `npx --yes "\${${PACKAGE_VARIABLE}:-trailwright@${options.version}}" generate --out ${outDir} --check`,
+    packageSpec: `trailwright@${options.version}`,
+    packageVariable: PACKAGE_VARIABLE,
+    actions: pinnedUses(),
+    planRoleArn: `arn:aws:iam::${plan.accounts.management.id}:role/${plan.output.planRoleName}`,
+    applyRoleArn: `arn:aws:iam::${plan.accounts.management.id}:role/${plan.output.applyRoleName}`,
+    planRoleName: plan.output.planRoleName,
+    applyRoleName: plan.output.applyRoleName,
+    planSummary: PLAN_SUMMARY_FILE,
     terraformVersion: CI_TERRAFORM_VERSION,
     nodeVersion: CI_NODE_VERSION,
     defaultBranch: CI_DEFAULT_BRANCH,
@@ -84,8 +121,6 @@ export function pipelineContext(plan: ResolvedPlan, options: PipelineOptions): P
     validate: root,
     planAndApply: root,
     staticChecks: fmtCheck || root,
-    planRoleVariable: PLAN_ROLE_VARIABLE,
-    applyRoleVariable: APPLY_ROLE_VARIABLE,
     environment: `trailwright-${slug}`,
     planArtifact: `trailwright-${slug}-plan`,
     github: plan.output.pipelines.includes("github") ? { file: inOut(GITHUB_WORKFLOW_FILE), copyPath: `.github/workflows/trailwright-${slug}.yml` } : false,

@@ -7,7 +7,7 @@ import { packageVersion } from "../config/package-root.js";
 import type { ResolvedPlan } from "../model/plan.js";
 import type { GeneratedFile } from "../output/generated-file.js";
 import { renderBackendFile } from "./backend-file.js";
-import { CI_README_FILE, GITHUB_WORKFLOW_FILE, GITLAB_CI_FILE, pipelineContext } from "./pipeline-context.js";
+import { CI_README_FILE, GITHUB_WORKFLOW_FILE, GITLAB_CI_FILE, PLAN_SUMMARY_FILE, pipelineContext } from "./pipeline-context.js";
 import { renderTemplate } from "../render/templates.js";
 
 export interface PipelineFileOptions {
@@ -25,6 +25,8 @@ export function renderPipelineFiles(plan: ResolvedPlan, options: PipelineFileOpt
   const context = pipelineContext(plan, { outDir: options.outDir, version: options.version ?? packageVersion() });
   if (context.github) files.push({ path: GITHUB_WORKFLOW_FILE, content: renderTemplate("pipelines/github-actions.yml", context) });
   if (context.gitlab) files.push({ path: GITLAB_CI_FILE, content: renderTemplate("pipelines/gitlab-ci.yml", context) });
+  // Both pipelines summarise the plan with the same script; only a root module plans.
+  if (context.planAndApply) files.push({ path: PLAN_SUMMARY_FILE, content: renderTemplate("pipelines/plan-summary.sh", context) });
   files.push({ path: CI_README_FILE, content: renderTemplate("pipelines/ci-readme.md", context) });
   return files;
 }

@@ -19,6 +19,10 @@ import { checkAccess, checkAlerts, checkEvents, checkRegions, checkStorage, chec
 import { planSuppressions } from "./suppressions.js";
 import { resolveWorkspaces } from "./workspaces.js";
 
+/** The CI roles' default names (output.planRoleName / applyRoleName); ci/README.md says how to create them. */
+export const DEFAULT_PLAN_ROLE = "trailwright-plan";
+export const DEFAULT_APPLY_ROLE = "trailwright-apply";
+
 const DEFAULT_NAME = "audit";
 const DEFAULT_BREAK_GLASS_ROLE = "BreakGlass";
 const CONTROL_TOWER_LOG_GROUP = "aws-controltower/CloudTrailLogs";
@@ -227,6 +231,8 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
       format: cfg.output?.format ?? "hcl",
       mode: cfg.output?.mode ?? "root",
       callerDir: cfg.output?.callerDir ?? ".",
+      planRoleName: cfg.output?.planRoleName ?? DEFAULT_PLAN_ROLE,
+      applyRoleName: cfg.output?.applyRoleName ?? DEFAULT_APPLY_ROLE,
       pipelines: [...new Set(cfg.output?.pipelines ?? [])].sort(),
       backend: cfg.output?.backend ? { ...cfg.output.backend } : undefined,
     },

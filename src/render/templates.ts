@@ -18,7 +18,8 @@ export type TemplateName =
   | "docs/COMPLIANCE.md"
   | "pipelines/github-actions.yml"
   | "pipelines/gitlab-ci.yml"
-  | "pipelines/ci-readme.md";
+  | "pipelines/ci-readme.md"
+  | "pipelines/plan-summary.sh";
 
 /** Shared with the bundle's precompile step, so both paths render alike. */
 export const TEMPLATE_OPTIONS = Object.freeze({ strict: true, noEscape: true, knownHelpersOnly: true });

@@ -5,6 +5,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
 import { CallerProvidedAws } from "./caller-provider.js";
 import { addEstateOutputs } from "./estate-outputs.js";
 import { addWorkspaces } from "./workspaces-estate.js";
+import { memberRoleName, memberRoleVariable, usesMemberRole } from "./member-role.js";
 import { finishAsModule } from "./module-mode.js";
 import { AccessLogBucket } from "../constructs/access-log-bucket.js";
 import { AlertTopics } from "../constructs/alert-topics.js";
@@ -24,7 +25,7 @@ import type { AccountPlan, AccountRole, ResolvedPlan } from "../model/plan.js";
 export const AWS_PROVIDER_CONSTRAINT = ">= 5.100.0, < 7.0.0";
 export const STACK_ID = "estate";
 
-function providerFor(stack: ReadableStack, account: AccountPlan, plan: ResolvedPlan): TerraformProvider {
+function providerFor(stack: ReadableStack, account: AccountPlan, plan: ResolvedPlan, memberRole?: (accountId: string) => string): TerraformProvider {
   // Provider construct ids never reach Terraform (the alias does); prefix them so they cannot clash with resources.
   const id = `provider_${account.providerAlias ?? "default"}`;
   // Module mode: the caller configures the providers and passes them in (caller-provider.ts).
@@ -37,7 +38,7 @@ function providerFor(stack: ReadableStack, account: AccountPlan, plan: ResolvedP
     // (https://docs.aws.amazon.com/organizations/latest/APIReference/API_CreateAccount.html), so
     // there is no such role to assume in management. Members are reached through the deploy
     // role bootstrap/ creates (reference/organization.md A: the SRA and AFT pattern).
-    ...(account.assumeRoleArn ? { assumeRole: [{ roleArn: account.assumeRoleArn, sessionName: "trailwright" }] } : {}),
+    ...(account.assumeRoleArn ? { assumeRole: [{ roleArn: memberRole?.(account.id) ?? account.assumeRoleArn, sessionName: "trailwright" }] } : {}),
     // Refuse to apply with credentials for the wrong account: evidence must land where the plan says
     // (https://registry.terraform.io/providers/hashicorp/aws/latest/docs#allowed_account_ids).
     allowedAccountIds: [account.id],
@@ -45,14 +46,20 @@ function providerFor(stack: ReadableStack, account: AccountPlan, plan: ResolvedP
   });
 }
 
-/** One provider per distinct account role; single-account topology shares the default provider. */
-function providers(stack: ReadableStack, plan: ResolvedPlan): Record<AccountRole, TerraformProvider> {
+/**
+ * One provider per distinct account role; single-account topology shares the
+ * default provider. Root mode reaches member accounts through the
+ * member_role_name variable (member-role.ts), returned for other member-account providers.
+ */
+function providers(stack: ReadableStack, plan: ResolvedPlan): Record<AccountRole, TerraformProvider> & { memberRole?: (accountId: string) => string } {
   const management = providerFor(stack, plan.accounts.management, plan);
   if (plan.topology !== "organization") return { management, logArchive: management, security: management };
+  const memberRole = usesMemberRole(plan) ? memberRoleVariable(stack, memberRoleName(plan)) : undefined;
   return {
     management,
-    logArchive: providerFor(stack, plan.accounts.logArchive, plan),
-    security: providerFor(stack, plan.accounts.security, plan),
+    logArchive: providerFor(stack, plan.accounts.logArchive, plan, memberRole),
+    security: providerFor(stack, plan.accounts.security, plan, memberRole),
+    ...(memberRole ? { memberRole } : {}),
   };
 }
 
@@ -95,13 +102,18 @@ export function buildEstateStack(app: App, plan: ResolvedPlan): ReadableStack {
     topicArnByTier: topics.topicArnByTier,
     provider: p.management,
   });
-  addWorkspaces(stack, plan, {
-    provider: p.management,
-    // WorkSpaces log groups in management sit beside the trail's: the monitoring key.
-    kmsKeyArn: monitoringKey.keyArn,
-    trailLogGroupName: logGroup.logGroupName,
-    topicArnByTier: topics.topicArnByTier,
-  });
+  addWorkspaces(
+    stack,
+    plan,
+    {
+      provider: p.management,
+      // WorkSpaces log groups in management sit beside the trail's: the monitoring key.
+      kmsKeyArn: monitoringKey.keyArn,
+      trailLogGroupName: logGroup.logGroupName,
+      topicArnByTier: topics.topicArnByTier,
+    },
+    p.memberRole,
+  );
   const healthTopic = topics.topicArnByTier[plan.deliveryHealth.tier];
   if (!healthTopic) throw new Error(`buildEstateStack: the delivery-health alarm's ${plan.deliveryHealth.tier} tier has no topic`);
   new DeliveryHealthAlarm(stack, "delivery_health", {

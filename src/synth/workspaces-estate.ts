@@ -25,19 +25,23 @@ export interface ManagementSide {
 /**
  * The provider for a site outside the management account's home region: its
  * own region, the site's account pinned, and the role that reaches a member
- * account (plan.ts WorkspacesSitePlan.assumeRoleArn, from memberRoleArn).
+ * account (plan.ts WorkspacesSitePlan.assumeRoleArn, from memberRoleArn). In a
+ * root module that role goes through the member_role_name variable, like every
+ * member account's (src/synth/member-role.ts), so a CI plan stays read-only there too.
  */
-export function workspacesProvider(stack: ReadableStack, site: WorkspacesSitePlan, plan: ResolvedPlan): AwsProvider {
+export function workspacesProvider(stack: ReadableStack, site: WorkspacesSitePlan, plan: ResolvedPlan, memberRole?: (accountId: string) => string): AwsProvider {
+  const member = site.accountId !== plan.accounts.management.id;
+  const roleArn = site.assumeRoleArn && member && memberRole ? memberRole(site.accountId) : site.assumeRoleArn;
   return new AwsProvider(stack, `provider_${site.providerAlias}`, {
     region: site.region,
     alias: site.providerAlias,
-    ...(site.assumeRoleArn ? { assumeRole: [{ roleArn: site.assumeRoleArn, sessionName: "trailwright" }] } : {}),
+    ...(roleArn ? { assumeRole: [{ roleArn, sessionName: "trailwright" }] } : {}),
     allowedAccountIds: [site.accountId],
     defaultTags: [{ tags: { ...plan.tags } }],
   });
 }
 
-export function addWorkspaces(stack: ReadableStack, plan: ResolvedPlan, mgmt: ManagementSide): void {
+export function addWorkspaces(stack: ReadableStack, plan: ResolvedPlan, mgmt: ManagementSide, memberRole?: (accountId: string) => string): void {
   const ws = plan.workspaces;
   if (!ws) return;
   // One parent construct: every address still starts with `workspaces_`, and the file layout
@@ -65,7 +69,7 @@ export function addWorkspaces(stack: ReadableStack, plan: ResolvedPlan, mgmt: Ma
       });
       continue;
     }
-    const provider = workspacesProvider(stack, site, plan);
+    const provider = workspacesProvider(stack, site, plan, memberRole);
     const key = new WorkspacesSiteKey(root, `${id}_key`, {
       site,
       rotationPeriodDays: plan.key.rotationPeriodDays,

@@ -12,14 +12,35 @@ describe("ci/README.md", () => {
     expect(text).toContain('  - local: "infra/audit-logging/ci/gitlab-ci.yml"');
   });
 
-  it("gives the OIDC trust conditions matching the jobs' environment and variables", () => {
+  it("gives the OIDC trust conditions matching the jobs' environment, and the two roles the pipelines name", () => {
     const text = readme({ pipelines: ["github", "gitlab"], backend: BACKEND });
     expect(text).toContain("`repo:OWNER/REPO:environment:trailwright-infra-audit-logging`");
-    expect(text).toContain("`TRAILWRIGHT_PLAN_ROLE_ARN`");
-    expect(text).toContain("`TRAILWRIGHT_APPLY_ROLE_ARN`");
+    expect(text).toMatch(/^ *\| plan \| `arn:aws:iam::111111111111:role\/trailwright-plan` \| read only: the `ReadOnlyAccess` managed policy/m);
+    expect(text).toMatch(/^ *\| apply \| `arn:aws:iam::111111111111:role\/trailwright-apply` \| create and change the estate/m);
     expect(text).toContain("In AWS account 111111111111");
-    expect(text).toContain("- arn:aws:iam::222222222222:role/trailwright-deploy");
-    expect(text).toContain("They trust only `arn:aws:iam::111111111111:role/TerraformDeployer`");
+    expect(text).toContain("trusts only\n`arn:aws:iam::111111111111:role/TerraformDeployer`");
+  });
+
+  it("names the role each job assumes in the member accounts, and why apply sets it again", () => {
+    const text = readme({ pipelines: ["github"], backend: BACKEND });
+    expect(text).toContain("Terraform reaches the member accounts (222222222222, 333333333333)");
+    expect(text).toContain("| plan | `trailwright-plan`: read only (`ReadOnlyAccess`) | `arn:aws:iam::111111111111:role/trailwright-plan` |");
+    expect(text).toContain("| apply | `trailwright-deploy`: deploys the estate | `arn:aws:iam::111111111111:role/trailwright-apply` |");
+    expect(text).toContain("the saved\nplan does not keep the plan job's read-only role");
+  });
+
+  it("says where reviewers see the plan, on each platform", () => {
+    const text = readme({ pipelines: ["github", "gitlab"], backend: BACKEND });
+    expect(text).toContain("## Where reviewers see the plan");
+    expect(text).toContain("posts it as one\n  comment that each new push updates in place");
+    expect(text).toContain("(`artifacts:reports:terraform`)");
+  });
+
+  it("says how to run the drift check where the npm registry is unreachable: a vendored tarball of the same version", () => {
+    const text = readme({ pipelines: ["github"], backend: BACKEND });
+    expect(text).toContain("## No registry");
+    expect(text).toMatch(/`npm pack trailwright@\d+\.\d+\.\d+`/);
+    expect(text).toMatch(/set\n\s*`TRAILWRIGHT_PACKAGE` to `\.\/tools\/trailwright-\d+\.\d+\.\d+\.tgz`/);
   });
 
   it("describes the state backend and its lock file, or warns when there is none", () => {
@@ -38,6 +59,7 @@ describe("ci/README.md", () => {
     const text = readme({ pipelines: ["github"], mode: "module", backend: undefined });
     expect(text).toContain("child module");
     expect(text).not.toContain("## State");
-    expect(text).not.toContain("TRAILWRIGHT_PLAN_ROLE_ARN");
+    expect(text).not.toContain("trailwright-plan");
+    expect(text).toContain("The calling root module plans and applies this module");
   });
 });

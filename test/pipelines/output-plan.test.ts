@@ -5,7 +5,7 @@ import { presetPlan } from "../helpers/preset-answers.js";
 
 describe("resolved output plan", () => {
   it("defaults to a root module in HCL with no pipelines and no backend", () => {
-    expect(presetPlan("uk-smb").output).toEqual({ format: "hcl", mode: "root", callerDir: ".", pipelines: [], backend: undefined });
+    expect(presetPlan("uk-smb").output).toEqual({ format: "hcl", mode: "root", callerDir: ".", planRoleName: "trailwright-plan", applyRoleName: "trailwright-apply", pipelines: [], backend: undefined });
   });
 
   it("carries pipelines (deduplicated, sorted) and the backend", () => {
