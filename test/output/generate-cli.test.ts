@@ -66,6 +66,7 @@ describe("trailwright generate in a repository", () => {
       "ci/README.md",
       "ci/github-actions.yml",
       "ci/gitlab-ci.yml",
+      "ci/plan-summary.sh",
       "keys.tf",
       "metric-filters.tf",
       "outputs.tf",
@@ -83,7 +84,7 @@ describe("trailwright generate in a repository", () => {
   it("pipeline files name the output folder by its path in the repository", () => {
     const workflow = parse(text(out, "ci/github-actions.yml"));
     expect(workflow.jobs["drift-check"].steps.map((s: { run?: string }) => s.run).filter(Boolean)[0]).toBe(
-      `npx --yes trailwright@${packageVersion()} generate --out ${OUT} --check`,
+      `npx --yes "\${TRAILWRIGHT_PACKAGE:-trailwright@${packageVersion()}}" generate --out ${OUT} --check`,
     );
     expect(parse(text(out, "ci/gitlab-ci.yml"))["trailwright-infra-audit-logging-validate"].script[0]).toBe(`cd "${OUT}"`);
   });
