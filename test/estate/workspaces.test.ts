@@ -100,7 +100,10 @@ describe.each(VARIANTS)("%s: placement", (variant) => {
       if (site.providerAlias && !site.isManagementHome) {
         const config = (tf.provider!.aws as Attrs[]).find((p) => p.alias === site.providerAlias)!;
         expect(config).toMatchObject({ region: site.region, allowed_account_ids: [site.accountId] });
-        expect(config.assume_role?.[0]?.role_arn ?? undefined).toBe(site.assumeRoleArn);
+        // A member account's role goes through the member_role_name variable (src/synth/member-role.ts).
+        const member = site.accountId !== plan.accounts.management.id && plan.topology === "organization" && plan.output.mode === "root";
+        const expected = member && site.assumeRoleArn ? `arn:aws:iam::${site.accountId}:role/\${var.member_role_name}` : site.assumeRoleArn;
+        expect(config.assume_role?.[0]?.role_arn ?? undefined).toBe(expected);
       }
     }
     for (const [name, filter] of of(tf, "aws_cloudwatch_log_metric_filter").filter(([n]) => n.startsWith("workspaces_trail_"))) {
