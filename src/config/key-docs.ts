@@ -84,6 +84,8 @@ export const KEY_DOCS: Readonly<Record<string, KeyDoc>> = {
   "output.format": { meaning: "hcl (.tf files) or json (.tf.json files); --format sets it.", default: "hcl" },
   "output.mode": { meaning: "root (a complete root module) or module (a child module your root module calls, no providers or backend); --as sets it.", default: "root" },
   "output.callerDir": { meaning: "Module mode: the calling root module's folder, relative to the repository root; the README's module call uses the path from there.", default: "." },
+  "output.planRoleName": { meaning: "Role in the management account that CI plans assume through OIDC: read-only; in an organization, also the role plans assume in the member accounts.", default: "trailwright-plan" },
+  "output.applyRoleName": { meaning: "Role in the management account that CI applies assume through OIDC, after approval.", default: "trailwright-apply" },
   "output.pipelines": { meaning: "CI pipeline files to generate in ci/: github and/or gitlab.", default: "none" },
   "output.backend": { meaning: "S3 backend for the root module's state, with S3 native lock files (root mode only).", default: "none: Terraform's local state until you add one" },
   "output.backend.bucket": { meaning: "S3 bucket holding the Terraform state." },
