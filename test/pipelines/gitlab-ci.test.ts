@@ -120,7 +120,7 @@ describe("GitLab CI file", () => {
   it("plans as the read-only role in the member accounts too, and sets the deploying role again for apply", () => {
     const jobs = pipeline();
     expect(resolved(jobs, `${PREFIX}-plan`).variables).toMatchObject({ TF_VAR_member_role_name: "trailwright-plan" });
-    expect(resolved(jobs, `${PREFIX}-apply`).variables).toMatchObject({ TF_VAR_member_role_name: "OrganizationAccountAccessRole" });
+    expect(resolved(jobs, `${PREFIX}-apply`).variables).toMatchObject({ TF_VAR_member_role_name: "trailwright-deploy" });
     const single = pipeline({}, singleAccountPlan);
     expect(JSON.stringify(single)).not.toContain("TF_VAR_member_role_name");
   });
