@@ -164,8 +164,10 @@ describe.each(VARIANTS)("terraform plan of $id", (variant) => {
     const written = (root.provider?.aws ?? []).map((p) => ({
       key: p.alias ? `aws.${String(p.alias)}` : "aws",
       allowedAccountIds: p.allowed_account_ids,
-      assumeRoleArns: ((p.assume_role as { role_arn: string }[] | undefined) ?? []).map((r) => r.role_arn),
+      // As Terraform evaluates it with no -var: the member role variable at its default, the deploy role.
+      assumeRoleArns: ((p.assume_role as { role_arn: string }[] | undefined) ?? []).map((r) => r.role_arn.replace(/\$\{var\.(\w+)\}/g, (_, name: string) => String(((root as { variable?: Record<string, { default?: unknown }> }).variable ?? {})[name]?.default))),
     }));
+    for (const arns of written.map((w) => w.assumeRoleArns)) for (const arn of arns) expect(arn).toMatch(/^arn:aws:iam::\d{12}:role\/[\w+=,.@-]+$/);
     expect(result.providers.map(({ key, allowedAccountIds, assumeRoleArns }) => ({ key, allowedAccountIds, assumeRoleArns }))).toEqual(written);
     expect(written.length).toBeGreaterThan(0);
   });

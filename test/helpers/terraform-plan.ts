@@ -307,8 +307,26 @@ function providerRef(value: unknown): string {
   return value === undefined ? "aws" : String(value).replace(/^\$\{|\}$/g, "");
 }
 
+/** The defaults of a module's input variables: what a plan run without -var or TF_VAR_ uses. */
+function variableDefaults(files: readonly { json: Json }[]): Map<string, unknown> {
+  const defaults = new Map<string, unknown>();
+  for (const { json } of files) {
+    if (!isRecord(json.variable)) continue;
+    for (const [name, block] of Object.entries(json.variable)) if (isRecord(block) && "default" in block) defaults.set(name, block.default);
+  }
+  return defaults;
+}
+
+/** `${var.x}` in a provider argument, as Terraform evaluates it with the variable's default; anything else unknown is an error. */
+function withDefaults(text: string, defaults: ReadonlyMap<string, unknown>): string {
+  return text.replace(/\$\{var\.([\w-]+)\}/g, (_, name: string) => {
+    if (!defaults.has(name)) throw new Error(`a provider argument reads var.${name}, which has no default: the offline plan cannot say what it assumes`);
+    return String(defaults.get(name));
+  });
+}
+
 /** Provider blocks of one module: their pinned account and region, then the offline edits. */
-function editProviders(json: Json, providers: Map<string, ProviderInfo>, settings: ProviderSettings[]): void {
+function editProviders(json: Json, providers: Map<string, ProviderInfo>, settings: ProviderSettings[], defaults: ReadonlyMap<string, unknown>): void {
   const aws = json.provider && isRecord(json.provider) ? json.provider.aws : undefined;
   if (aws === undefined) return;
   const edited = blocks(aws).map((block) => {
@@ -320,7 +338,7 @@ function editProviders(json: Json, providers: Map<string, ProviderInfo>, setting
       key: ref,
       region: typeof block.region === "string" ? block.region : undefined,
       allowedAccountIds: Array.isArray(ids) ? ids.map(String) : undefined,
-      assumeRoleArns: blocks(block.assume_role).map((r) => String(r.role_arn)),
+      assumeRoleArns: blocks(block.assume_role).map((r) => withDefaults(String(r.role_arn), defaults)),
     });
     const kept = Object.fromEntries(Object.entries(block).filter(([k]) => !CREDENTIAL_ARGUMENTS.includes(k)));
     return { ...kept, ...OFFLINE_CREDENTIALS };
@@ -433,9 +451,10 @@ export async function planOffline(dir: string, options: OfflinePlanOptions = {})
       const folder = queue.shift()!;
       const files = readJsonFiles(folder.dir);
       const providers = folder.providers as Map<string, ProviderInfo>;
+      const defaults = variableDefaults(files);
       for (const { json } of files) {
         // Only the root's providers configure anything a plan uses; a child's would be legacy and is edited alike.
-        editProviders(json, providers, folder === root ? settings : []);
+        editProviders(json, providers, folder === root ? settings : [], defaults);
         editTerraformBlock(json);
       }
       if (folder === root) ensureDefaultProvider(files, providers);
