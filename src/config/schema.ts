@@ -137,6 +137,24 @@ export const configSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  /** Athena over the archive, one named query per check, and the scheduled daily and weekly reviews (src/query). */
+  forensics: z
+    .strictObject({
+      enabled: z.boolean(),
+      /** IANA zone of the business hours and of the review schedules. */
+      timeZone: z.string().regex(/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)*$/, "an IANA time zone like Europe/London").optional(),
+      businessHours: z.string().regex(/^([01]\d|2[0-3]):00-([01]\d|2[0-4]):00$/, "whole hours like 07:00-19:00").optional(),
+      /** Local time the daily review runs; the weekly one runs an hour later on weeklyReviewDay. */
+      reviewAt: z.string().regex(/^([01]\d|2[0-2]):00$/, "a whole hour from 00:00 to 22:00, like 06:00").optional(),
+      weeklyReviewDay: z.enum(["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"]).optional(),
+      /** Athena cancels (and still bills) any query that scans more than this. */
+      scanLimitGb: z.number().int("a whole number of GB").min(1, "at least 1 GB").max(100000).optional(),
+      /** Days query results are kept. */
+      resultsDays: days.optional(),
+      /** Accounts whose logs the table projects, beyond the estate's own (other members of the organization). */
+      accounts: z.array(accountId).optional(),
+    })
+    .optional(),
   tags: z.record(z.string().regex(/^[\w .:/=+@-]{1,128}$/, "tag keys: letters, digits, spaces and _.:/=+-@"), z.string().max(256)).optional(),
   output: z
     .strictObject({

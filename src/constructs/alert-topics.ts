@@ -5,6 +5,7 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic/index.js";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy/index.js";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription/index.js";
+import { topicPublishStatements } from "../query/estate/forensic-grants.js";
 import type { AlertTier, ResolvedPlan, TopicPlan } from "../model/plan.js";
 
 export interface AlertTopicsProps {
@@ -90,6 +91,8 @@ export class AlertTopics extends Construct {
             ],
             resources: [topic.arn],
           },
+          // The scheduled review (security account) publishes its summary to the info and warning tiers.
+          ...topicPublishStatements(plan, t.tier, topic.arn),
         ],
       });
       new SnsTopicPolicy(tier, "policy", { provider, arn: topic.arn, policy: doc.json });

@@ -10,6 +10,7 @@ import type { ResolvedPlan } from "../model/plan.js";
 import { archiveLayout, type StorageClass, type StorageTier } from "./archive-storage.js";
 import { gigabytes, groupThousands, kilobytes, unitPrice } from "./format-numbers.js";
 import { DEFAULT_PRICE_TABLE, priceTableFor, type PriceTable } from "./price-table.js";
+import { forensicsCost } from "./forensics-cost.js";
 import { workspacesCostLines, workspacesNotIncluded } from "./workspaces-cost.js";
 
 export interface CostLine {
@@ -279,11 +280,21 @@ export function estimateMonthlyCost(plan: ResolvedPlan): CostEstimate {
   const v = volumes(plan);
   const trail = trailLines(plan, v, prices);
   const workspaces = workspacesCostLines(plan, prices).map((l) => line(l.component, l.monthlyUsd, l.formula));
-  const lines = [...trail.lines, ...archiveLines(plan, v, prices), ...cloudWatchLines(plan, v, prices), ...kmsLines(plan, v, prices), snsLine(plan, prices), ...workspaces];
+  const forensics = forensicsCost(plan, v.compressedBytesPerMonth / days, prices);
+  const lines = [
+    ...trail.lines,
+    ...archiveLines(plan, v, prices),
+    ...cloudWatchLines(plan, v, prices),
+    ...kmsLines(plan, v, prices),
+    snsLine(plan, prices),
+    ...workspaces,
+    ...forensics.lines.map((l) => line(l.component, l.monthlyUsd, l.formula)),
+  ];
   const notes = [
     `List prices for ${prices.region} in USD as of ${prices.asOf}, before free tiers, discounts and tax; re-check them on the AWS pricing pages before relying on the figures.`,
     "Monthly figures are the steady state once the archive has filled to its retention period; the first month is lower because storage starts empty.",
   ];
+  notes.push(...forensics.notes);
   if (!own) notes.unshift(`No price table is kept for ${plan.homeRegion}: the figures use ${prices.region} prices, which can differ by region.`);
   const hasData = plan.trail.s3DataEvents !== "off" || plan.trail.lambdaDataEvents;
   if (!hasData && plan.cost.dataEventsPerDay.value > 0) notes.push(`cost.dataEventsPerDay (${n(plan.cost.dataEventsPerDay.value)}) is ignored: the trail selects no data events.`);
@@ -291,7 +302,7 @@ export function estimateMonthlyCost(plan: ResolvedPlan): CostEstimate {
     ...workspacesNotIncluded(plan, prices),
     ...(plan.config ? ["AWS Config: priced per configuration item recorded and per rule evaluation (https://aws.amazon.com/config/pricing/); depends on how many resources change."] : []),
     "The access-log bucket and the AWS Config bucket: small next to the archive.",
-    "Reading the evidence: S3 GET and retrieval requests, Athena and CloudWatch Logs Insights queries.",
+    `Reading the evidence: S3 GET and retrieval requests, ${plan.forensics ? "investigators' own Athena queries" : "Athena"} and CloudWatch Logs Insights queries.`,
     "Free tiers (10 alarms, 5 GB of logs, 20,000 KMS requests a month): shared with everything else in the account, so not deducted.",
   ];
   return {

@@ -45,6 +45,9 @@ export interface PriceTable {
     readonly keyMonth: Price;
     readonly requests: Price;
   };
+  readonly athena: {
+    readonly dataScanned: Price;
+  };
   readonly sns: {
     readonly emailDeliveries: Price;
     readonly emailFreePerMonth: number;

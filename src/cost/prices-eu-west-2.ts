@@ -75,6 +75,15 @@ export const EU_WEST_2_PRICES: PriceTable = Object.freeze({
     },
     requests: { usd: 0.03, unit: "per 10,000 requests", source: KMS, checked: "confirmed", note: `${PRICE_LIST} (eu-west-2-KMS-Requests)` },
   },
+  athena: {
+    dataScanned: {
+      usd: 5.0,
+      unit: "per TB scanned (SQL queries, engine v3; at least 10 MB per query)",
+      source: "https://aws.amazon.com/athena/pricing/",
+      checked: "recalled",
+      note: "list price as last known, the same in every commercial Region; the page renders prices by script and could not be re-read",
+    },
+  },
   sns: {
     emailDeliveries: { usd: 2.0, unit: "per 100,000 email notifications", source: SNS, checked: "confirmed", note: "SNS pricing as quoted by a public pricing guide" },
     emailFreePerMonth: 1_000,

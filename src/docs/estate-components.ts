@@ -18,6 +18,10 @@ export const ESTATE_COMPONENTS = Object.freeze({
   guardrails: "guardrails",
   /** WorkSpaces monitoring: `workspaces_trail_*` in management, `workspaces_<account>_<region>_*` per site. */
   workspaces: "workspaces",
+  /** Athena, Glue, the results bucket, the named queries and the investigator role (security account). */
+  forensics: "forensics",
+  /** The scheduled daily and weekly reviews (security account). */
+  review: "review",
   /** Module mode only: one caller-identity check per provider the module expects. */
   accountGuard: "account_guard",
 });

@@ -9,6 +9,7 @@ import type { AddressIndex } from "./address-index.js";
 import { cell, code } from "./markdown.js";
 import { estateFlowchart } from "./mermaid-flow.js";
 import { MODULE_NAME, moduleCall } from "./module-call.js";
+import { forensicsReadme } from "./forensics-context.js";
 import { protectionClaims, protectionLimits } from "./protection-claims.js";
 import { workspacesComponents, workspacesPrerequisites, workspacesReadme } from "./workspaces-context.js";
 
@@ -240,6 +241,7 @@ export function readmeContext(plan: ResolvedPlan, index: AddressIndex, cost: Cos
     limits: protectionLimits(plan),
     mfa: mfaRunbook(plan),
     workspaces: workspacesReadme(plan),
+    forensics: forensicsReadme(plan),
     cost: costContext(cost),
   };
 }

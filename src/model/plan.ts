@@ -195,6 +195,39 @@ export interface CostAssumptions {
   readonly averageEventBytes: AssumedNumber;
 }
 
+/** Athena over the archive and the scheduled reviews; all of it in the security account. */
+export interface ForensicsPlan {
+  /** Glue database (lowercase and underscores, as Athena requires). */
+  readonly databaseName: string;
+  readonly tableName: string;
+  readonly workgroupName: string;
+  readonly resultsBucket: { readonly name: string; readonly arn: string; readonly expirationDays: number };
+  /** Per query; Athena cancels a query past it (and bills what it scanned). */
+  readonly bytesScannedCutoff: number;
+  readonly investigatorRoleName: string;
+  readonly reviewRoleName: string;
+  /** Known before apply, so the archive bucket, key and topic policies can name them. */
+  readonly investigatorRoleArn: string;
+  readonly reviewRoleArn: string;
+  readonly schedulerRoleName: string;
+  readonly stateMachineName: string;
+  /** Partition projection enums. */
+  readonly accountIds: readonly string[];
+  readonly regions: readonly string[];
+  /** s3://archive/AWSLogs/[o-org/]: where the account folders start. */
+  readonly logsLocation: string;
+  /** First day the projection offers, yyyy/MM/dd. */
+  readonly projectionStart: string;
+  readonly timeZone: string;
+  readonly businessStartHour: number;
+  readonly businessEndHour: number;
+  /** cron() expressions for EventBridge Scheduler, in timeZone. */
+  readonly dailyCron: string;
+  readonly weeklyCron: string;
+  /** True when the trail records S3 data events, so s3-exfiltration can see reads. */
+  readonly s3DataEvents: boolean;
+}
+
 export interface RegulationRef {
   readonly id: string;
   readonly name: string;
@@ -253,6 +286,8 @@ export interface ResolvedPlan {
   readonly output: OutputPlan;
   /** Assumptions behind the monthly cost estimate (src/cost). */
   readonly cost: CostAssumptions;
+  /** Athena, named queries and scheduled reviews; undefined when forensics.enabled is false or absent. */
+  readonly forensics: ForensicsPlan | undefined;
 }
 
 export type OutputMode = "root" | "module";

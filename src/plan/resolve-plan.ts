@@ -3,7 +3,7 @@
 import { breakGlassUsageFilter, CIS_METRIC_FILTERS } from "../catalog/cis-metric-filters.js";
 import { snapRetentionDays } from "../catalog/cloudwatch-retention.js";
 import { DEFAULT_CHOICES } from "../catalog/engineering-choices.js";
-import { GLOBAL_SERVICE_ACTIONS } from "../catalog/regions.js";
+import { AWS_REGIONS, GLOBAL_SERVICE_ACTIONS } from "../catalog/regions.js";
 import { defaultFrameworks, FRAMEWORKS, type FrameworkId } from "../catalog/regulations.js";
 import type { TrailwrightConfig } from "../config/schema.js";
 import { resolveCostAssumptions } from "../cost/resolve-cost-assumptions.js";
@@ -13,6 +13,7 @@ import { planAccess, planAccounts } from "./accounts.js";
 import { planConfig } from "./config-plan.js";
 import { checkQuotas } from "./quotas.js";
 import { deepFreeze } from "./deep-freeze.js";
+import { planForensics } from "./forensics.js";
 import { planLifecycle } from "./lifecycle.js";
 import { explain, requireAtLeast } from "./retention.js";
 import { checkAccess, checkAlerts, checkEvents, checkRegions, checkStorage, checkTopology } from "./rules.js";
@@ -237,6 +238,7 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
       backend: cfg.output?.backend ? { ...cfg.output.backend } : undefined,
     },
     cost: resolveCostAssumptions(cfg),
+    forensics: planForensics(cfg, { name, accounts, archiveName, allowedRegions, allRegions: AWS_REGIONS }),
   };
   const complete = { ...plan, suppressions: planSuppressions(plan) };
   // Last: AWS quotas are measured on what the constructs will emit, so the plan must be whole.

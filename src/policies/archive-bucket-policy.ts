@@ -4,6 +4,7 @@ import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/
 import { denyInsecureTransport } from "./deny-insecure-transport.js";
 import type { ResolvedPlan } from "../model/plan.js";
 import { DEFAULT_BREAK_GLASS_ROLE } from "./key-policies.js";
+import { archiveReadStatements } from "../query/estate/forensic-grants.js";
 
 /**
  * Actions nobody but the break-glass role may take on the archive. Object and version deletes
@@ -113,6 +114,9 @@ export function archivePolicyStatements(plan: ResolvedPlan): DataAwsIamPolicyDoc
       },
     ],
   });
+
+  // Athena's investigator and review roles (security account) read the logs: src/query/estate/forensic-grants.ts.
+  statements.push(...archiveReadStatements(plan));
 
   if (plan.key.readerArns.length > 0) {
     // Read-only access for the named log readers (they also need kms:Decrypt: see key-policies.ts).

@@ -2,6 +2,7 @@
 // read the same statements. Every statement has a stable Sid reviewers and tests can name.
 import type { DataAwsIamPolicyDocumentStatement as Statement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
 import type { KeyPlan, ResolvedPlan } from "../model/plan.js";
+import { forensicsEstateKeyStatements, reviewTopicKeyStatements } from "../query/estate/forensic-grants.js";
 
 export const DEFAULT_BREAK_GLASS_ROLE = "BreakGlass";
 
@@ -146,6 +147,9 @@ export function estateKeyStatements(plan: ResolvedPlan): Statement[] {
       },
     );
   }
+  // Forensics: the investigator and review roles decrypt logs and write encrypted Athena
+  // results through S3 (src/query/estate/forensic-grants.ts).
+  statements.push(...forensicsEstateKeyStatements(plan));
   return statements;
 }
 
@@ -206,5 +210,8 @@ export function monitoringKeyStatements(plan: ResolvedPlan): Statement[] {
       condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [mgmt] }],
     });
   }
+  // Forensics: the review role (security account) encrypts its summary for the topics this key
+  // protects (src/query/estate/forensic-grants.ts).
+  statements.push(...reviewTopicKeyStatements(plan));
   return statements;
 }

@@ -15,7 +15,12 @@ import { ConfigRecorder } from "../constructs/config-recorder.js";
 import { CustomerKey } from "../constructs/customer-key.js";
 import { DeliveryHealthAlarm } from "../constructs/delivery-health-alarm.js";
 import { estateKeyStatements, monitoringKeyStatements } from "../policies/key-policies.js";
+import { ESTATE_COMPONENTS } from "../docs/estate-components.js";
+import { QUERY_CHECKS } from "../query/catalog/index.js";
+import { reviewTiers } from "../query/estate/forensic-grants.js";
+import { ForensicQuery } from "../constructs/forensic-query.js";
 import { GuardrailScps } from "../constructs/guardrail-scps.js";
+import { LogReview } from "../constructs/log-review.js";
 import { LogArchiveBucket } from "../constructs/log-archive-bucket.js";
 import { ReadableStack } from "../constructs/readable-stack.js";
 import { TrailLogGroup } from "../constructs/trail-log-group.js";
@@ -141,6 +146,29 @@ export function buildEstateStack(app: App, plan: ResolvedPlan): ReadableStack {
         ],
       })
     : undefined;
+  if (plan.forensics) {
+    // Athena, the named queries and the reviews: the security account with the estate key, apart from the evidence (CONTRACT: issue 10).
+    const forensics = new ForensicQuery(stack, ESTATE_COMPONENTS.forensics, {
+      plan,
+      kmsKeyArn: key.keyArn,
+      provider: p.security,
+      checks: QUERY_CHECKS.filter((c) => c.id !== "daily-review"),
+    });
+    const tiers = reviewTiers(plan);
+    if (tiers) {
+      new LogReview(stack, ESTATE_COMPONENTS.review, {
+        plan,
+        kmsKeyArn: key.keyArn,
+        infoTopicArn: topics.topicArnByTier[tiers.info]!,
+        warningTopicArn: topics.topicArnByTier[tiers.warning]!,
+        // The topics are encrypted with the monitoring key (management): the review encrypts for it.
+        topicKeyArn: monitoringKey.keyArn,
+        workgroupName: forensics.workgroup.name,
+        databaseName: forensics.database.name,
+        provider: p.security,
+      });
+    }
+  }
   addEstateOutputs(stack, { trail, key, monitoringKey, archive, accessLogs, logGroup, topics, config, guardrails });
   if (plan.output.mode === "module") finishAsModule(stack, plan, p);
   return stack;

@@ -47,6 +47,14 @@ export const FILE_RULES: readonly FileRule[] = [
   { file: "config-roles", constructs: [C.config], types: ["aws_iam_role", "aws_iam_role_policy", "aws_iam_role_policy_attachment", "data.aws_iam_policy_document"] },
   { file: "config", constructs: [C.config] },
   { file: "guardrails", constructs: [C.guardrails] },
+  // The named queries are the catalog's SQL, long by nature: a file of their own.
+  { file: "forensic-queries", constructs: [C.forensics], types: ["aws_athena_named_query"] },
+  // The CloudTrail table spells out every column: apart from the workgroup and roles.
+  { file: "forensic-table", constructs: [C.forensics], types: ["aws_glue_catalog_database", "aws_glue_catalog_table"] },
+  { file: "forensics", constructs: [C.forensics] },
+  // The state machine carries the daily-review SQL once; its saved copy goes beside the other queries' file.
+  { file: "review-query", constructs: [C.review], types: ["aws_athena_named_query"] },
+  { file: "reviews", constructs: [C.review] },
   { file: "account-guards", constructs: [C.accountGuard] },
   // WorkSpaces monitoring (optional): by kind, so each file stays reviewable with several sites.
   { file: "workspaces-keys-topics", constructs: [C.workspaces], types: ["aws_kms_key", "aws_kms_alias", "aws_sns_topic", "aws_sns_topic_policy", "aws_sns_topic_subscription"] },

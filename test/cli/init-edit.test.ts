@@ -101,7 +101,7 @@ describe("init on an existing organization estate", () => {
 });
 
 describe("a run stopped at the summary", () => {
-  const typed = { "accounts.management": "123456789012", "alerts.emails": "secops@example.com", "wizard.alertRouting": "everyone", "workspaces.enabled": false, "output.format": "hcl", out: "estate" };
+  const typed = { "accounts.management": "123456789012", "alerts.emails": "secops@example.com", "wizard.alertRouting": "everyone", "forensics.enabled": false, "workspaces.enabled": false, "output.format": "hcl", out: "estate" };
 
   it("keeps its answers, and the next init resumes them and asks only the confirmation", async () => {
     const first = await init(options({ preset: "uk-smb" }), testIo(), { ...typed, confirm: "stop" });

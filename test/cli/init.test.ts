@@ -144,8 +144,8 @@ describe("trailwright init --yes", () => {
 
 describe("trailwright init with saved answers", () => {
   it("asks nothing but the confirmation for a complete --config, and writes the same files", async () => {
-    // --yes never asks the terminal-only WorkSpaces question, so the saved answers say it.
-    expect(await run(["init", "--preset", "uk-smb", ...SMB_ANSWERS, "--set", "workspaces.enabled=false", "--format", "json", "--out", "first", "--yes"], testIo(false))).toBe(0);
+    // --yes never asks the terminal-only WorkSpaces and forensics questions, so the saved answers say them.
+    expect(await run(["init", "--preset", "uk-smb", ...SMB_ANSWERS, "--set", "workspaces.enabled=false", "--set", "forensics.enabled=false", "--format", "json", "--out", "first", "--yes"], testIo(false))).toBe(0);
     const prompter = scriptedPrompter({ confirm: "write" });
     const code = await init(initOptions({ config: "first/trailwright.json", out: "second", outGiven: true }), testIo(true), prompter);
     expect(code).toBe(0);
@@ -156,22 +156,22 @@ describe("trailwright init with saved answers", () => {
 
   it("--dry-run writes nothing and does not ask for confirmation", async () => {
     const io = testIo(true);
-    const prompter = scriptedPrompter({ "workspaces.enabled": false, "output.format": "hcl", out: "dry" });
+    const prompter = scriptedPrompter({ "forensics.enabled": false, "workspaces.enabled": false, "output.format": "hcl", out: "dry" });
     expect(await init(initOptions({ preset: "uk-smb", sets: SMB_ANSWERS.filter((_, i) => i % 2 === 1), dryRun: true }), io, prompter)).toBe(0);
-    expect(prompter.asked).toEqual(["workspaces.enabled", "output.format", "out"]);
+    expect(prompter.asked).toEqual(["forensics.enabled", "workspaces.enabled", "output.format", "out"]);
     expect(readdirSync(cwd)).toEqual([]);
     expect(io.stdout.join("\n")).not.toContain("Next steps:");
   });
 });
 
 describe("trailwright init in a terminal", () => {
-  const answers = { "accounts.management": "123456789012", "alerts.emails": "secops@example.com", "wizard.alertRouting": "everyone", "workspaces.enabled": false, "output.format": "hcl", out: "estate" };
+  const answers = { "accounts.management": "123456789012", "alerts.emails": "secops@example.com", "wizard.alertRouting": "everyone", "forensics.enabled": false, "workspaces.enabled": false, "output.format": "hcl", out: "estate" };
 
   it("asks only what the preset leaves open, shows the summary, and writes after confirmation", async () => {
     const io = testIo(true);
     const prompter = scriptedPrompter({ ...answers, confirm: "write" });
     expect(await init(initOptions({ preset: "uk-smb" }), io, prompter)).toBe(0);
-    expect(prompter.asked).toEqual(["accounts.management", "alerts.emails", "wizard.alertRouting", "workspaces.enabled", "output.format", "out", "confirm"]);
+    expect(prompter.asked).toEqual(["accounts.management", "alerts.emails", "wizard.alertRouting", "forensics.enabled", "workspaces.enabled", "output.format", "out", "confirm"]);
     const stdout = io.stdout.join("\n");
     expect(stdout).toMatch(/answers come from preset uk-smb and are not asked again/);
     expect(stdout).toMatch(/Resources by kind \(\d+ in all\):\n\s+1 {2}CloudTrail trail\n\s+4 {2}KMS keys and aliases\n\s+2 {2}S3 buckets/);

@@ -79,7 +79,9 @@ describe("scenario B: uk-bank with 3 busy accounts (2,000,000 management events/
   //   CW Logs ingestion   = 396.588 GB x $0.5985 = $237.358036
   //   CW Logs storage     = (425,833,333,333 + 26 x 212,916,667) / 10 B = 40.1745 GB x 400 / 30.41667 x $0.0315 = $16.642101
   //   alarms 16 x $0.10 = $1.60; dashboard $3.00; KMS key $3.00; KMS requests 116,070 x $0.03 / 10,000 = $0.34821
-  //   total               = $1,015.572437; first month = $30.416667 + $702.625 + $0.475906 (half a month in Standard) + $0.615171 + $237.358036 + $0.632747 (half a month stored) + $1.60 + $3.00 + $1.00 + $0.34821 = $978.071737
+  //   Athena reviews      = 39.6588 GB / 30.41667 = 1.303851 GB a day; daily runs read up to 2 days, weekly up to 8:
+  //                         (2 x 30.41667 + 8 x 4.345238) x 1.303851 GB = 124.6415 GB = 0.121720 TB x $5 = $0.608604
+  //   total               = $1,016.181041; first month = $30.416667 + $702.625 + $0.475906 (half a month in Standard) + $0.615171 + $237.358036 + $0.632747 (half a month stored) + $1.60 + $3.00 + $1.00 + $0.34821 + $0.608604 = $978.680341
   const e = estimateMonthlyCost(
     plan("uk-bank", [...ORG, "cost.accounts=3", "cost.managementEventsPerDay=2000000", "cost.dataEventsPerDay=1000000", "cost.averageEventBytes=2000"]),
   );
@@ -100,9 +102,14 @@ describe("scenario B: uk-bank with 3 busy accounts (2,000,000 management events/
     expect(amount(e, "KMS requests")).toBeCloseTo(0.34821, 5);
   });
 
-  it("totals $1,015.57 a month, $978.07 in the first month", () => {
-    expect(e.totalMonthlyUsd).toBeCloseTo(1015.572437, 5);
-    expect(e.firstMonthUsd).toBeCloseTo(978.071737, 4);
+  it("prices the scheduled reviews' Athena scans, and states the per-query cutoff", () => {
+    expect(amount(e, "Athena: daily and weekly reviews")).toBeCloseTo(0.608604, 5);
+    expect(e.notes).toContain("Investigations are billed as they run: $5.00 per TB scanned, and no query may scan more than 100 GB (forensics.scanLimitGb).");
+  });
+
+  it("totals $1,016.18 a month, $978.68 in the first month", () => {
+    expect(e.totalMonthlyUsd).toBeCloseTo(1016.181041, 5);
+    expect(e.firstMonthUsd).toBeCloseTo(978.680341, 4);
     expect(e.lines.find((l) => l.component.startsWith("S3 requests"))!.firstMonthUsd).toBeCloseTo(0.615171, 5);
   });
 

@@ -132,12 +132,14 @@ describe.each(PRESET_IDS)("%s Terraform meets the control catalog", (id) => {
     }
   });
 
-  it("every bucket: public access blocked, owner-enforced, encrypted, versioned, TLS-only, protected from destroy", async () => {
+  it("every bucket: public access blocked, owner-enforced, encrypted, versioned, TLS-only; evidence protected from destroy", async () => {
     const tf = await presetTfJson(id);
     const buckets = resourcesOf(tf, "aws_s3_bucket");
-    expect(buckets.length).toBe((plan.config?.recorderAccounts.length ?? 0) > 0 ? 3 : 2);
+    expect(buckets.length).toBe(((plan.config?.recorderAccounts.length ?? 0) > 0 ? 3 : 2) + (plan.forensics ? 1 : 0));
     for (const [name, bucket] of buckets) {
-      expect(bucket.lifecycle, name).toEqual({ prevent_destroy: true });
+      // Athena's results bucket holds expiring working copies, not evidence: turning forensics off must be able to remove it.
+      if (bucket.bucket === plan.forensics?.resultsBucket.name) expect(bucket.lifecycle, name).toBeUndefined();
+      else expect(bucket.lifecycle, name).toEqual({ prevent_destroy: true });
       const [, block] = one(forBucket(tf, "aws_s3_bucket_public_access_block", name), `${name} public access block`);
       expect(block).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
       const [, ownership] = one(forBucket(tf, "aws_s3_bucket_ownership_controls", name), `${name} ownership`);

@@ -60,7 +60,7 @@ function writeTerraform(estate: GeneratedEstate, dir: string): void {
   }
 }
 
-// The security account holds the estate key, so all three providers are asked for.
+// The security account holds the estate key (and uk-bank's forensics: Athena, Glue, the reviews), so all three providers are asked for.
 const ORG_ALIASES = ["management", "log_archive", "security"];
 
 const COMMON_OUTPUTS = {

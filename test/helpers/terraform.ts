@@ -337,3 +337,46 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function show(value: unknown): string {
   return value === undefined ? "<missing>" : JSON.stringify(value);
 }
+
+export interface PlanResult {
+  readonly code: number;
+  /** Addresses the plan would create, from `terraform show -json` of the saved plan. */
+  readonly creates: readonly string[];
+  readonly output: string;
+}
+
+/**
+ * `terraform plan` with no AWS at all: the caller has replaced the provider
+ * blocks with offline ones (static fake keys, every account lookup skipped),
+ * and `targets` keep the plan to resources that need no data source calling
+ * AWS (the guardrails read the organization, which only AWS can answer).
+ */
+export async function terraformPlanOffline(dir: string, targets: readonly string[]): Promise<PlanResult> {
+  const providers = await sharedProviderData();
+  copyFileSync(providers.lockFile, join(dir, ".terraform.lock.hcl"));
+  const plan = await terraform(dir, ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=offline.tfplan", ...targets.map((t) => `-target=${t}`)], providers.dataDir);
+  if (plan.code !== 0) return { code: plan.code, creates: [], output: `${plan.stdout}\n${plan.stderr}` };
+  const show = await terraform(dir, ["show", "-json", "offline.tfplan"], providers.dataDir);
+  const json = JSON.parse(show.stdout) as { resource_changes?: { address: string; change: { actions: string[] } }[] };
+  const creates = (json.resource_changes ?? []).filter((r) => r.change.actions.includes("create")).map((r) => r.address);
+  return { code: 0, creates, output: plan.stdout };
+}
+
+/** Provider blocks for an offline plan: the same aliases, fake static keys, no account lookups, no role assumption. */
+export function offlineProviders(aliases: readonly string[]): string {
+  return aliases
+    .map(
+      (alias) => `provider "aws" {
+  alias                       = "${alias}"
+  region                      = "eu-west-2"
+  access_key                  = "AKIAOFFLINEPLAN00000"
+  secret_key                  = "offline-plan-only"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+  skip_region_validation      = true
+}
+`,
+    )
+    .join("\n");
+}

@@ -88,7 +88,12 @@ function resourceOf(tf: TfJson, type: string, name: string): Attrs {
 }
 
 function planBucketNames(plan: ResolvedPlan): string[] {
-  return [plan.archive.name, plan.accessLogs.name, ...(plan.config && plan.config.recorderAccounts.length > 0 ? [plan.config.bucketName] : [])];
+  return [
+    plan.archive.name,
+    plan.accessLogs.name,
+    ...(plan.config && plan.config.recorderAccounts.length > 0 ? [plan.config.bucketName] : []),
+    ...(plan.forensics ? [plan.forensics.resultsBucket.name] : []),
+  ];
 }
 
 /** The concrete value of one Terraform reference, or an error naming it. */

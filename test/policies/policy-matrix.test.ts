@@ -54,6 +54,7 @@ const hasRegionDeny = (p: ResolvedPlan) => p.guardrails?.regionDeny !== undefine
 const hasConfig = (p: ResolvedPlan) => p.config !== undefined;
 const hasReaders = (p: ResolvedPlan) => p.key.readerArns.length > 0;
 const managedLogGroup = (p: ResolvedPlan) => p.logGroup.managed;
+const hasForensics = (p: ResolvedPlan) => p.forensics !== undefined;
 
 // The resources' own policies.
 const archivePolicy = (w: World) => w.policies.bucket(w.plan.archive.name);
@@ -128,6 +129,12 @@ function alarmPublish(w: World, topic: string, sourceAccount: string): RowReques
     context: w.serviceContext(`arn:aws:cloudwatch:${w.region}:${sourceAccount}:alarm:audit-root-account-usage`, sourceAccount),
     absent: w.serviceAbsentKeys,
   };
+}
+
+/** An IAM role publishing to the topic of `tier`. */
+function topicCall(w: World, principal: string, tier: string): RowRequest {
+  const topic = w.plan.topics.find((t) => t.tier === tier)!.name;
+  return { principal, action: "sns:Publish", resource: w.topicArn(topic), resourceAccount: w.mgmt, policy: w.policies.topic(topic), context: w.iamContext(principal) };
 }
 
 /** A member-account role calling a regional (or global) API in `region`. */
@@ -291,6 +298,62 @@ const MATRIX: readonly Row[] = [
     when: isOrg,
     request: (w) => onKey(w, w.admin(w.mgmt), "kms:Decrypt", { ...w.iamContext(w.admin(w.mgmt)), "kms:ViaService": `s3.${w.region}.amazonaws.com` }),
     expect: notGranted("implicit:resource"),
+  },
+
+  // ---- Forensics: Athena's roles in the security account read the logs, and nothing else -------------------
+  {
+    name: "the investigator role (security account) reads a log file",
+    when: hasForensics,
+    request: (w) => onBucket(w, w.plan.forensics!.investigatorRoleArn, "s3:GetObject", w.plan.archive.arn, w.trailLogKey(w.mgmt, { underOrg: w.org }), archivePolicy(w)),
+    expect: allowed(ADMIN, "resource:ForensicsReadLogs"),
+  },
+  {
+    name: "the review role lists the archive (Athena lists a partition's files)",
+    when: hasForensics,
+    request: (w) => onBucket(w, w.plan.forensics!.reviewRoleArn, "s3:ListBucket", w.plan.archive.arn, undefined, archivePolicy(w)),
+    expect: allowed(ADMIN, "resource:ForensicsListArchive"),
+  },
+  {
+    name: "the investigator role cannot write into the archive",
+    when: hasForensics,
+    request: (w) => onBucket(w, w.plan.forensics!.investigatorRoleArn, "s3:PutObject", w.plan.archive.arn, w.trailLogKey(w.mgmt, { underOrg: w.org }), archivePolicy(w)),
+    expect: notGranted("implicit:resource"),
+  },
+  {
+    name: "another security-account role does not get the investigator's read",
+    when: hasForensics,
+    request: (w) => onBucket(w, w.admin(w.security), "s3:GetObject", w.plan.archive.arn, w.trailLogKey(w.mgmt, { underOrg: w.org }), archivePolicy(w)),
+    expect: notGranted("implicit:resource"),
+  },
+  {
+    name: "the investigator role decrypts log files and results through S3",
+    when: hasForensics,
+    request: (w) => onKey(w, w.plan.forensics!.investigatorRoleArn, "kms:Decrypt", { ...w.iamContext(w.plan.forensics!.investigatorRoleArn), "kms:ViaService": `s3.${w.region}.amazonaws.com` }),
+    expect: allowed(ADMIN, "resource:ForensicsDecryptViaS3"),
+  },
+  {
+    name: "the investigator role cannot decrypt directly (the topics' and log group's data share the key)",
+    when: hasForensics,
+    request: (w) => ({ ...onKey(w, w.plan.forensics!.investigatorRoleArn, "kms:Decrypt", { ...w.iamContext(w.plan.forensics!.investigatorRoleArn) }), absent: ["kms:ViaService"] }),
+    expect: notGranted("implicit:resource"),
+  },
+  {
+    name: "the review role publishes its summary to the info topic",
+    when: hasForensics,
+    request: (w) => topicCall(w, w.plan.forensics!.reviewRoleArn, "info"),
+    expect: allowed(ADMIN, "resource:LogReviewPublish"),
+  },
+  {
+    name: "the investigator role cannot publish to the alert topics",
+    when: hasForensics,
+    request: (w) => topicCall(w, w.plan.forensics!.investigatorRoleArn, "warning"),
+    expect: notGranted("implicit:resource"),
+  },
+  {
+    name: "the review role encrypts for the topics through SNS",
+    when: hasForensics,
+    request: (w) => onKey(w, w.plan.forensics!.reviewRoleArn, "kms:GenerateDataKey", { ...w.iamContext(w.plan.forensics!.reviewRoleArn), "kms:ViaService": `sns.${w.region}.amazonaws.com` }),
+    expect: allowed(ADMIN, "resource:LogReviewEncryptForTopics"),
   },
 
   // ---- Only the break-glass role deletes evidence, stops logging or deletes the key -------------------------

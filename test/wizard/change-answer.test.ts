@@ -13,12 +13,12 @@ import { renderSummary } from "../../src/wizard/summary.js";
 import { scriptedPrompter } from "./scripted-prompter.js";
 import { draftFrom, ORG_ACCOUNTS, transcript } from "./support.js";
 
-const SMB_DRAFT = () => draftFrom({ preset: "uk-smb", sets: ["accounts.management=111111111111", "alerts.emails=secops@example.com", "workspaces.enabled=false", "output.format=hcl"] }, "estate");
+const SMB_DRAFT = () => draftFrom({ preset: "uk-smb", sets: ["accounts.management=111111111111", "alerts.emails=secops@example.com", "workspaces.enabled=false", "forensics.enabled=false", "output.format=hcl"] }, "estate");
 
 describe("a bank starts from its preset", () => {
   it("banking in the UK fills the uk-bank answers, says so, and asks only what the preset leaves open", async () => {
     const out = transcript();
-    const prompter = scriptedPrompter({ "workspaces.enabled": false, configRecorders: "create",
+    const prompter = scriptedPrompter({ "forensics.enabled": false, "workspaces.enabled": false, configRecorders: "create",
       jurisdiction: "uk",
       industry: "banking",
       ...ORG_ACCOUNTS,
@@ -41,7 +41,7 @@ describe("a bank starts from its preset", () => {
   });
 
   it("a general business gets no preset and is asked the topology", async () => {
-    const prompter = scriptedPrompter({ "workspaces.enabled": false, jurisdiction: "uk", industry: "general", frameworks: ["uk-gdpr", "cis-aws"], topology: "single-account" });
+    const prompter = scriptedPrompter({ "forensics.enabled": false, "workspaces.enabled": false, jurisdiction: "uk", industry: "general", frameworks: ["uk-gdpr", "cis-aws"], topology: "single-account" });
     await askRemaining(draftFrom({}), prompter, transcript().say).catch(() => undefined);
     expect(prompter.asked.slice(0, 4)).toEqual(["jurisdiction", "industry", "frameworks", "topology"]);
   });
@@ -49,8 +49,8 @@ describe("a bank starts from its preset", () => {
 
 describe("regions", () => {
   it("are not asked for one account, where the allowed list changes nothing; the home region filters as you type", async () => {
-    const prompter = scriptedPrompter({ "workspaces.enabled": false, homeRegion: "eu-west-1" });
-    const sets = ["residency=false", "homeRegion=", "accounts.management=111111111111", "alerts.emails=a@example.com", "workspaces.enabled=false", "configRecorders=create", "output.format=hcl"];
+    const prompter = scriptedPrompter({ "forensics.enabled": false, "workspaces.enabled": false, homeRegion: "eu-west-1" });
+    const sets = ["residency=false", "homeRegion=", "accounts.management=111111111111", "alerts.emails=a@example.com", "workspaces.enabled=false", "configRecorders=create", "forensics.enabled=false", "output.format=hcl"];
     const draft = await askRemaining(withValue(draftFrom({ preset: "uk-smb", sets }, "x"), "allowedRegions", undefined), prompter, transcript().say);
     expect(prompter.asked).toEqual(["homeRegion"]);
     expect(prompter.specs.get("homeRegion")).toMatchObject({ searchable: true, default: "eu-west-2" });
@@ -59,8 +59,8 @@ describe("regions", () => {
   });
 
   it("are asked for an organization with residency, whose region-deny SCP they feed", async () => {
-    const prompter = scriptedPrompter({ "workspaces.enabled": false, homeRegion: "eu-west-1", allowedRegions: ["eu-west-1", "eu-central-1"] });
-    const orgSets = [...Object.entries(ORG_ACCOUNTS).map(([k, v]) => `${k}=${v}`), "alerts.emails=a@example.com", "workspaces.enabled=false", "configRecorders=create", "output.format=hcl"];
+    const prompter = scriptedPrompter({ "forensics.enabled": false, "workspaces.enabled": false, homeRegion: "eu-west-1", allowedRegions: ["eu-west-1", "eu-central-1"] });
+    const orgSets = [...Object.entries(ORG_ACCOUNTS).map(([k, v]) => `${k}=${v}`), "alerts.emails=a@example.com", "workspaces.enabled=false", "configRecorders=create", "forensics.enabled=false", "output.format=hcl"];
     const start = draftFrom({ preset: "uk-bank", sets: [...orgSets, "jurisdiction=eu", "frameworks=eu-gdpr,cis-aws"] }, "x");
     const draft = await askRemaining(withValue(withValue(start, "homeRegion", undefined), "allowedRegions", undefined), prompter, transcript().say);
     expect(prompter.asked).toEqual(["homeRegion", "allowedRegions"]);
@@ -72,7 +72,7 @@ describe("regions", () => {
 
 describe("account ids as the console shows them", () => {
   it("1234-5678-9012 is accepted and saved as its 12 digits", async () => {
-    const prompter = scriptedPrompter({ "workspaces.enabled": false, "accounts.management": "1234-5678-9012", "alerts.emails": "a@example.com", "wizard.alertRouting": "everyone", "output.format": "hcl" });
+    const prompter = scriptedPrompter({ "forensics.enabled": false, "workspaces.enabled": false, "accounts.management": "1234-5678-9012", "alerts.emails": "a@example.com", "wizard.alertRouting": "everyone", "output.format": "hcl" });
     const draft = await askRemaining(draftFrom({ preset: "uk-smb" }, "x"), prompter, transcript().say);
     expect(prompter.rejections).toEqual([]);
     expect(valueAt(draft, "accounts.management")).toBe("123456789012");
@@ -81,7 +81,7 @@ describe("account ids as the console shows them", () => {
 
 describe("alert tiers", () => {
   it("can go to different people, and the summary shows which address gets which tier", async () => {
-    const prompter = scriptedPrompter({ "workspaces.enabled": false,
+    const prompter = scriptedPrompter({ "forensics.enabled": false, "workspaces.enabled": false,
       "accounts.management": "111111111111",
       "alerts.emails": "team@example.com",
       "wizard.alertRouting": "per-tier",
@@ -101,7 +101,7 @@ describe("alert tiers", () => {
 describe("retention far beyond every minimum", () => {
   it("is accepted with a warning naming the longest minimum and UK GDPR's storage limitation", async () => {
     const out = transcript();
-    const prompter = scriptedPrompter({ "workspaces.enabled": false, "retention.archiveDays": 3650 });
+    const prompter = scriptedPrompter({ "forensics.enabled": false, "workspaces.enabled": false, "retention.archiveDays": 3650 });
     const start = withValue(SMB_DRAFT(), "retention.archiveDays", undefined);
     const draft = await askRemaining(start, prompter, out.say);
     expect(valueAt(draft, "retention.archiveDays")).toBe(3650);
@@ -118,7 +118,7 @@ describe("change an answer at the summary", () => {
 
   it("re-asks the answer, offering what it was, and then what depends on it with fresh defaults", async () => {
     const out = transcript();
-    const prompter = scriptedPrompter({ "workspaces.enabled": false,
+    const prompter = scriptedPrompter({ "forensics.enabled": false, "workspaces.enabled": false,
       change: "frameworks",
       frameworks: ["uk-gdpr", "ncsc-caf", "pci-dss-10", "cis-aws"],
       "retention.archiveDays": 365,
@@ -135,7 +135,7 @@ describe("change an answer at the summary", () => {
 
   it("an organization turned single account drops what only an organization has, asking nothing it no longer needs", async () => {
     const start = draftFrom({ preset: "uk-bank", sets: [...Object.entries(ORG_ACCOUNTS).map(([k, v]) => `${k}=${v}`), "alerts.emails=a@example.com", "workspaces.enabled=false", "output.format=hcl"] }, "x");
-    const prompter = scriptedPrompter({ "workspaces.enabled": false, change: "topology", topology: "single-account", "accounts.management": "111111111111", config: true, configRecorders: "create" });
+    const prompter = scriptedPrompter({ "forensics.enabled": false, "workspaces.enabled": false, change: "topology", topology: "single-account", "accounts.management": "111111111111", config: true, configRecorders: "create" });
     const draft = await changeAnswer(start, prompter, transcript().say);
     expect(prompter.asked).toEqual(["change", "topology", "accounts.management", "config", "configRecorders"]);
     expect(prompter.specs.get("accounts.management")).toMatchObject({ default: "111111111111" });
@@ -146,7 +146,7 @@ describe("change an answer at the summary", () => {
 
   it("the same answer again changes nothing else", async () => {
     const out = transcript();
-    const prompter = scriptedPrompter({ "workspaces.enabled": false, change: "industry", industry: "general" });
+    const prompter = scriptedPrompter({ "forensics.enabled": false, "workspaces.enabled": false, change: "industry", industry: "general" });
     const before = SMB_DRAFT();
     const draft = await changeAnswer(before, prompter, out.say);
     expect(prompter.asked).toEqual(["change", "industry"]);

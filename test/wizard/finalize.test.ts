@@ -35,7 +35,7 @@ describe("final validation", () => {
   it("re-asks a choice given by --set that the schema does not allow", async () => {
     const draft = draftFrom({ preset: "uk-smb", sets: ["accounts.management=111111111111", "alerts.emails=a@example.com", "output.format=hcl", "industry=retail"] }, "out");
     const out = transcript();
-    const prompter = scriptedPrompter({ "workspaces.enabled": false, industry: "payments" });
+    const prompter = scriptedPrompter({ "forensics.enabled": false, "workspaces.enabled": false, industry: "payments" });
     const { plan } = await finalizeAnswers(draft, { prompter, say: out.say });
     expect(out.lines[0]).toBe(
       'industry: "retail" is not allowed; expected one of "general", "banking", "healthcare", "payments"\n  set it in trailwright.json or with --set industry=general',

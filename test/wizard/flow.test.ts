@@ -33,6 +33,7 @@ const UK_BANK_FROM_SCRATCH = {
   insights: true,
   config: true,
   configRecorders: "create",
+  "forensics.enabled": false,
   "workspaces.enabled": false,
   "output.format": "hcl",
   out: "audit-logging",
@@ -40,7 +41,7 @@ const UK_BANK_FROM_SCRATCH = {
 
 describe("question flow", () => {
   it("does not ask again what a preset answers", async () => {
-    const prompter = scriptedPrompter({ "workspaces.enabled": false, configRecorders: "create", ...ORG_ACCOUNTS, "alerts.emails": "secops@example.com", "wizard.alertRouting": "everyone", "output.format": "hcl", out: "estate" });
+    const prompter = scriptedPrompter({ "forensics.enabled": false, "workspaces.enabled": false, configRecorders: "create", ...ORG_ACCOUNTS, "alerts.emails": "secops@example.com", "wizard.alertRouting": "everyone", "output.format": "hcl", out: "estate" });
     const draft = await askRemaining(draftFrom({ preset: "uk-bank" }), prompter, transcript().say);
     expect(prompter.asked).toEqual([
       "accounts.management",
@@ -61,13 +62,13 @@ describe("question flow", () => {
 
   it("does not ask what --set answers, and asks again a given answer that is not valid", async () => {
     const out = transcript();
-    const prompter = scriptedPrompter({ "workspaces.enabled": false, "accounts.management": "123456789012", "output.format": "json" });
+    const prompter = scriptedPrompter({ "forensics.enabled": false, "workspaces.enabled": false, "accounts.management": "123456789012", "output.format": "json" });
     const draft = await askRemaining(
       draftFrom({ preset: "uk-smb", sets: ["accounts.management=12345", "alerts.emails=a@example.com"] }, "here"),
       prompter,
       out.say,
     );
-    expect(prompter.asked).toEqual(["accounts.management", "workspaces.enabled", "output.format"]);
+    expect(prompter.asked).toEqual(["accounts.management", "forensics.enabled", "workspaces.enabled", "output.format"]);
     expect(out.text()).toContain('The given accounts.management is not usable: "12345" is not valid: expected an AWS account id of exactly 12 digits');
     expect(valueAt(draft, "accounts.management")).toBe("123456789012");
   });
@@ -83,7 +84,7 @@ describe("question flow", () => {
       "retention.archiveDays", "retention.hotDays", "retention.immediateDays",
       "storage.objectLock.mode", "storage.mfaDelete",
       "alerts.emails", "wizard.alertRouting",
-      "controlTower", "dataEvents.s3", "dataEvents.lambda", "insights", "config", "configRecorders", "workspaces.enabled",
+      "controlTower", "dataEvents.s3", "dataEvents.lambda", "insights", "config", "configRecorders", "forensics.enabled", "workspaces.enabled",
       "output.format", "out",
     ]);
     const frameworks = prompter.specs.get("frameworks");
@@ -156,7 +157,7 @@ describe("question flow", () => {
     });
 
     it("resolves a preset's lifecycle against --set storage.mfaDelete=true by asking which to keep", async () => {
-      const prompter = scriptedPrompter({ "workspaces.enabled": false, "accounts.management": "111111111111", "alerts.emails": "a@example.com", "wizard.alertRouting": "everyone", "storage.lifecycle": "mfa-delete", "output.format": "hcl", out: "x" });
+      const prompter = scriptedPrompter({ "forensics.enabled": false, "workspaces.enabled": false, "accounts.management": "111111111111", "alerts.emails": "a@example.com", "wizard.alertRouting": "everyone", "storage.lifecycle": "mfa-delete", "output.format": "hcl", out: "x" });
       const draft = await askRemaining(draftFrom({ preset: "uk-smb", sets: ["storage.mfaDelete=true"] }), prompter, transcript().say);
       expect(prompter.asked).toContain("storage.lifecycle");
       expect(prompter.asked).not.toContain("storage.mfaDelete");

@@ -8,11 +8,11 @@ import { scriptedPrompter, tries } from "./scripted-prompter.js";
 import { draftFrom, ORG_SETS, transcript } from "./support.js";
 
 const ORG_WITHOUT_ANSWER = ORG_SETS.filter((s) => !s.startsWith("workspaces."));
-const SMB_SETS = ["accounts.management=111111111111", "alerts.emails=secops@example.com", "output.format=hcl"];
+const SMB_SETS = ["accounts.management=111111111111", "alerts.emails=secops@example.com", "forensics.enabled=false", "output.format=hcl"];
 
 describe("WorkSpaces in the wizard", () => {
   it("a no is recorded and nothing more is asked", async () => {
-    const prompter = scriptedPrompter({ "workspaces.enabled": false });
+    const prompter = scriptedPrompter({ "forensics.enabled": false, "workspaces.enabled": false });
     const draft = await askRemaining(draftFrom({ preset: "uk-smb", sets: SMB_SETS }, "out"), prompter, transcript().say);
     expect(prompter.asked).toEqual(["workspaces.enabled"]);
     expect(valueAt(draft, "workspaces")).toEqual({ enabled: false });

@@ -44,6 +44,7 @@ export const QUESTIONS: readonly Question[] = Object.freeze([
   features.insights,
   features.awsConfig,
   features.configRecorders,
+  features.forensics,
   workspaces.enabled,
   workspaces.identitySource,
   workspaces.accounts,
