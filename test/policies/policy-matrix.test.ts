@@ -317,7 +317,8 @@ const MATRIX: readonly Row[] = [
     name: "the investigator role cannot write into the archive",
     when: hasForensics,
     request: (w) => onBucket(w, w.plan.forensics!.investigatorRoleArn, "s3:PutObject", w.plan.archive.arn, w.trailLogKey(w.mgmt, { underOrg: w.org }), archivePolicy(w)),
-    expect: notGranted("implicit:resource"),
+    // Not merely ungranted: the archive denies every writer but CloudTrail.
+    expect: denied("resource:DenyLogWritesExceptCloudTrail"),
   },
   {
     name: "another security-account role does not get the investigator's read",
@@ -334,7 +335,7 @@ const MATRIX: readonly Row[] = [
   {
     name: "the investigator role cannot decrypt directly (the topics' and log group's data share the key)",
     when: hasForensics,
-    request: (w) => ({ ...onKey(w, w.plan.forensics!.investigatorRoleArn, "kms:Decrypt", { ...w.iamContext(w.plan.forensics!.investigatorRoleArn) }), absent: ["kms:ViaService"] }),
+    request: (w) => onKey(w, w.plan.forensics!.investigatorRoleArn, "kms:Decrypt", { ...w.iamContext(w.plan.forensics!.investigatorRoleArn) }, ["kms:ViaService"]),
     expect: notGranted("implicit:resource"),
   },
   {
@@ -350,9 +351,9 @@ const MATRIX: readonly Row[] = [
     expect: notGranted("implicit:resource"),
   },
   {
-    name: "the review role encrypts for the topics through SNS",
+    name: "the review role encrypts for the topics through SNS (the monitoring key, management)",
     when: hasForensics,
-    request: (w) => onKey(w, w.plan.forensics!.reviewRoleArn, "kms:GenerateDataKey", { ...w.iamContext(w.plan.forensics!.reviewRoleArn), "kms:ViaService": `sns.${w.region}.amazonaws.com` }),
+    request: (w) => onMonitoringKey(w, w.plan.forensics!.reviewRoleArn, "kms:GenerateDataKey", { ...w.iamContext(w.plan.forensics!.reviewRoleArn), "kms:ViaService": `sns.${w.region}.amazonaws.com` }),
     expect: allowed(ADMIN, "resource:LogReviewEncryptForTopics"),
   },
 
