@@ -3,6 +3,8 @@
 // AWS document it rests on; runApplyRules (run.ts) is the one place that runs them.
 import { accountAccess } from "./rules/account-access.js";
 import { archivePutObjectDeny } from "./rules/archive-putobject-deny.js";
+import { archiveReadGrants } from "./rules/archive-read-grants.js";
+import { athenaWorkgroup } from "./rules/athena-workgroup.js";
 import { cloudtrailKeyGrants } from "./rules/cloudtrail-key-grants.js";
 import { configPlacement } from "./rules/config-placement.js";
 import { controlTower } from "./rules/control-tower.js";
@@ -20,10 +22,12 @@ export const APPLY_RULES: readonly ApplyRule[] = [
   configPlacement,
   scpTargets,
   archivePutObjectDeny,
+  archiveReadGrants,
   policySizes,
   selectorCounts,
   controlTower,
   deliveryHealth,
+  athenaWorkgroup,
 ];
 
 export type { ApplyRule, Finding } from "./rule.js";

@@ -196,6 +196,7 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
           objectLock: lockDays !== undefined,
           hotDays: snappedHot,
           topics,
+          resultsBucketInSecurity: cfg.forensics?.enabled === true,
           otherAlarmAccounts: (workspaces?.sites ?? []).map((s) => s.accountId).filter((id) => !Object.values(accounts).some((a) => a.id === id)),
         })
       : undefined,

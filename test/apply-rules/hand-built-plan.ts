@@ -74,6 +74,13 @@ function bucketPolicy(): string {
         Resource: `arn:aws:s3:::${BUCKET}/AWSLogs/*`,
         Condition: { StringNotEqualsIfExists: { "aws:PrincipalServiceName": "cloudtrail.amazonaws.com" } },
       },
+      {
+        Sid: "InvestigatorRead",
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${SECURITY}:role/audit-investigator` },
+        Action: ["s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation"],
+        Resource: [`arn:aws:s3:::${BUCKET}`, `arn:aws:s3:::${BUCKET}/AWSLogs/*`],
+      },
     ],
   });
 }
@@ -170,6 +177,23 @@ function validResources(): DraftResource[] {
       source: [{ owner: "AWS", source_identifier: "CLOUDWATCH_ALARM_ACTION_CHECK" }],
       input_parameters: json({ alarmActionRequired: "true", insufficientDataActionRequired: "false", action1: `arn:aws:sns:eu-west-2:${MGMT}:${TOPIC}` }),
     }),
+    r(
+      "aws_athena_workgroup",
+      "investigations",
+      "aws.security",
+      {
+        name: "audit-investigations",
+        configuration: [
+          {
+            enforce_workgroup_configuration: true,
+            bytes_scanned_cutoff_per_query: 1_000_000_000_000,
+            engine_version: [{ selected_engine_version: "Athena engine version 3" }],
+            result_configuration: [{ output_location: "s3://audit-athena-results/", encryption_configuration: [{ encryption_option: "SSE_KMS" }] }],
+          },
+        ],
+      },
+      { configuration: ["aws_kms_key.estate"] },
+    ),
     r("aws_organizations_policy", "protect", "aws.management", { name: "audit-log-protection", type: "SERVICE_CONTROL_POLICY", content: scpContent() }),
     r("aws_organizations_policy_attachment", "protect", "aws.management", { target_id: "r-ab12" }, { policy_id: ["aws_organizations_policy.protect"] }),
   ];

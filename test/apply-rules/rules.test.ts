@@ -222,6 +222,20 @@ describe("config-placement", () => {
     expect(messages(found)).toContain(`aws_config_config_rule.alarm_action: does not run in account ${MGMT}, where the alarms are`);
   });
 
+  it("asks for the lock rule only where a locked bucket is, and the other S3 rules wherever a bucket is", () => {
+    const withResults = (d: Draft) => {
+      d.resources.set("aws_s3_bucket.results", { type: "aws_s3_bucket", name: "results", provider: "aws.security", values: { bucket: "audit-results", object_lock_enabled: false }, refs: {}, dependsOn: [] });
+      d.resources.set("aws_config_config_rule.lock", { type: "aws_config_config_rule", name: "lock", provider: "aws.log_archive", values: { name: "s3-bucket-default-lock-enabled", source: [{ owner: "AWS", source_identifier: "S3_BUCKET_DEFAULT_LOCK_ENABLED" }] }, refs: {}, dependsOn: [] });
+    };
+    const found = broken("config-placement", withResults);
+    expect(messages(found)).toEqual([`S3_BUCKET_VERSIONING_ENABLED: S3_BUCKET_VERSIONING_ENABLED does not run in account ${SECURITY}, which owns the estate's buckets: deploy it through that account's provider`]);
+    const d = draft();
+    withResults(d);
+    d.resources.set("aws_config_configuration_recorder.security", { type: "aws_config_configuration_recorder", name: "security", provider: "aws.security", values: { name: "audit" }, refs: {}, dependsOn: [] });
+    d.resources.set("aws_config_config_rule.security_versioning", { ...d.at("aws_config_config_rule.s3_versioning"), name: "security_versioning", provider: "aws.security" });
+    expect(findings(d)).toEqual([]);
+  });
+
   it("fails alarms in an account Config never sees, unless the documents declare that gap", () => {
     const moved = (d: Draft) => void (d.at("aws_cloudwatch_metric_alarm.root_usage").provider = "aws.security");
     const found = broken("config-placement", moved);
@@ -425,5 +439,47 @@ describe("delivery-health", () => {
     delete trail.refs.cloud_watch_logs_role_arn;
     trail.dependsOn = trail.dependsOn.filter((a) => !a.includes("iam_role"));
     expect(findings(d)).toEqual([]);
+  });
+});
+
+describe("archive-read-grants", () => {
+  it("fails an Allow that lets an IAM principal write into the archive", () => {
+    const found = broken("archive-read-grants", (d) =>
+      d.editPolicy("aws_s3_bucket_policy.archive", "policy", (doc) => void ((doc.Statement.find((s) => s.Sid === "InvestigatorRead")!.Action as string[]).push("s3:PutObject"))),
+    );
+    expect(messages(found)).toEqual(["aws_s3_bucket_policy.archive: statement InvestigatorRead allows IAM principals s3:PutObject on the archive: readers get GetObject and ListBucket only"]);
+  });
+
+  it("fails a NotAction grant, which allows everything it does not list", () => {
+    const found = broken("archive-read-grants", (d) =>
+      d.editPolicy("aws_s3_bucket_policy.archive", "policy", (doc) => {
+        const st = doc.Statement.find((s) => s.Sid === "InvestigatorRead")!;
+        delete st.Action;
+        st.NotAction = ["s3:DeleteObject"];
+      }),
+    );
+    expect(messages(found)).toEqual([expect.stringContaining("statement InvestigatorRead allows IAM principals every action but s3:DeleteObject")]);
+  });
+});
+
+describe("athena-workgroup", () => {
+  const config = (d: Draft) => (d.at("aws_athena_workgroup.investigations").values.configuration as Record<string, any>[])[0]!;
+
+  it("fails a workgroup that lets clients override its settings", () => {
+    const found = broken("athena-workgroup", (d) => void (config(d).enforce_workgroup_configuration = false));
+    expect(messages(found)).toEqual([expect.stringMatching(/does not enforce its configuration/)]);
+  });
+
+  it("fails a workgroup on another engine, or with no scanned-bytes cutoff", () => {
+    expect(messages(broken("athena-workgroup", (d) => void (config(d).engine_version = [{ selected_engine_version: "AUTO" }])))).toEqual([expect.stringContaining('runs "AUTO", not "Athena engine version 3"')]);
+    expect(messages(broken("athena-workgroup", (d) => void delete config(d).bytes_scanned_cutoff_per_query))).toEqual([expect.stringContaining("bytes_scanned_cutoff_per_query is null")]);
+    expect(messages(broken("athena-workgroup", (d) => void (config(d).bytes_scanned_cutoff_per_query = 1_000_000)))).toEqual([expect.stringContaining("at least 10000000 bytes")]);
+  });
+
+  it("fails results that are not encrypted under a customer-managed key", () => {
+    const plain = broken("athena-workgroup", (d) => void (config(d).result_configuration[0].encryption_configuration = [{ encryption_option: "SSE_S3" }]));
+    expect(messages(plain)).toEqual([expect.stringContaining('encrypts results with "SSE_S3"')]);
+    const noKey = broken("athena-workgroup", (d) => void (d.at("aws_athena_workgroup.investigations").refs = {}));
+    expect(messages(noKey)).toEqual([expect.stringContaining("names no customer-managed key of the estate")]);
   });
 });

@@ -43,10 +43,18 @@ export const configPlacement: ApplyRule = {
     const rules = deployedRules(planned);
     if (rules.length === 0) return findings;
 
-    // S3 rules: every account owning an estate bucket is evaluated, and no S3 rule runs where there is none.
-    const bucketAccounts = accountsOf(planned.ofType("aws_s3_bucket"));
+    // S3 rules: every account owning an estate bucket the rule is about is evaluated, and no S3 rule
+    // runs where there is none. The lock rule is about locked buckets and the logging rule about
+    // access-logged ones: an unlocked working bucket (Athena results) is not a lock rule's business.
+    const allBuckets = planned.ofType("aws_s3_bucket");
+    const accountsFor = (identifier: string): string[] => {
+      if (identifier === "S3_BUCKET_DEFAULT_LOCK_ENABLED") return accountsOf(allBuckets.filter((b) => b.values.object_lock_enabled === true));
+      if (identifier === "S3_BUCKET_LOGGING_ENABLED") return accountsOf(planned.ofType("aws_s3_bucket_logging"));
+      return accountsOf(allBuckets);
+    };
     const s3Identifiers = [...new Set(rules.filter((r) => r.identifier.startsWith("S3_")).map((r) => r.identifier))].sort();
     for (const identifier of s3Identifiers) {
+      const bucketAccounts = accountsFor(identifier);
       for (const account of bucketAccounts) {
         if (!rules.some((r) => r.identifier === identifier && r.covers(account))) {
           findings.push(finding(identifier, `${identifier} does not run in account ${account}, which owns the estate's buckets: deploy it through that account's provider`));
