@@ -3,7 +3,8 @@
 // aws:PrincipalServiceName key is "the name of the service ... making the request" and is present
 // only when a service principal makes it, so StringNotEqualsIfExists on it denies every IAM
 // principal and every service but CloudTrail (IAM global condition context keys).
-import { conditionsOn, coversAction, coversResource, label, parsePolicy, type Statement } from "../iam-json.js";
+import { archivePolicies } from "../archive-policies.js";
+import { conditionsOn, coversAction, coversResource, label, type Statement } from "../iam-json.js";
 import { findingsFor, type ApplyRule, type Finding } from "../rule.js";
 
 const CLOUDTRAIL = "cloudtrail.amazonaws.com";
@@ -27,22 +28,16 @@ export const archivePutObjectDeny: ApplyRule = {
   check(planned) {
     const finding = findingsFor(this.id);
     const findings: Finding[] = [];
-    for (const trail of planned.ofType("aws_cloudtrail")) {
-      const bucket = planned.trailBucket(trail);
-      if (bucket === undefined || !planned.bucketNamed(bucket)) continue;
-      const policies = planned.forBucket("aws_s3_bucket_policy", bucket);
+    for (const { trail, bucket, policies } of archivePolicies(planned)) {
       if (policies.length === 0) {
         findings.push(finding(trail.address, `its archive bucket ${bucket} has no bucket policy, so anyone the account lets in can write under AWSLogs/`));
         continue;
       }
       // A log file key as CloudTrail writes it for an organization trail, and for the account's own trail.
       const objects = [`arn:aws:s3:::${bucket}/AWSLogs/o-a1b2c3d4e5/111111111111/CloudTrail/eu-west-2/2025/01/31/x.json.gz`, `arn:aws:s3:::${bucket}/AWSLogs/111111111111/CloudTrail/eu-west-2/2025/01/31/x.json.gz`];
-      for (const policy of policies) {
-        let statements: Statement[];
-        try {
-          statements = parsePolicy(policy.values.policy, policy.address);
-        } catch (error) {
-          findings.push(finding(policy.address, (error as Error).message));
+      for (const { policy, statements, problem } of policies) {
+        if (!statements) {
+          findings.push(finding(policy.address, problem ?? "the policy could not be read"));
           continue;
         }
         const uncovered = objects.filter((object) => !statements.some((st) => deniesAllButCloudTrail(st, object)));

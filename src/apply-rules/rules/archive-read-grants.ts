@@ -4,7 +4,8 @@
 // (https://docs.aws.amazon.com/athena/latest/ug/cross-account-permissions.html). An Allow that
 // gives an IAM principal more than reading on the archive would let that principal alter the
 // evidence policy or its settings from another account.
-import { label, parsePolicy, type Statement } from "../iam-json.js";
+import { archivePolicies } from "../archive-policies.js";
+import { label, type Statement } from "../iam-json.js";
 import { findingsFor, type ApplyRule, type Finding } from "../rule.js";
 
 const READ_ACTIONS = /^s3:(GetObject|GetObjectVersion|GetObjectAttributes|GetObjectTagging|ListBucket|ListBucketVersions|GetBucketLocation)$/i;
@@ -22,15 +23,10 @@ export const archiveReadGrants: ApplyRule = {
   check(planned) {
     const finding = findingsFor(this.id);
     const findings: Finding[] = [];
-    for (const trail of planned.ofType("aws_cloudtrail")) {
-      const bucket = planned.trailBucket(trail);
-      if (bucket === undefined) continue;
-      for (const policy of planned.forBucket("aws_s3_bucket_policy", bucket)) {
-        let statements: Statement[];
-        try {
-          statements = parsePolicy(policy.values.policy, policy.address);
-        } catch (error) {
-          findings.push(finding(policy.address, (error as Error).message));
+    for (const { policies } of archivePolicies(planned)) {
+      for (const { policy, statements, problem } of policies) {
+        if (!statements) {
+          findings.push(finding(policy.address, problem ?? "the policy could not be read"));
           continue;
         }
         statements.forEach((st, i) => {
