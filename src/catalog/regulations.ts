@@ -188,7 +188,7 @@ export const FRAMEWORKS: Readonly<Record<FrameworkId, Framework>> = Object.freez
       summary: "No statutory residency; outsourcing rules require access, audit rights and knowing where data is.",
       citation: { text: "PRA SS2/21 outsourcing and third-party risk management", url: "https://www.bankofengland.co.uk/prudential-regulation/publication/2021/march/outsourcing-and-third-party-risk-management-ss" },
     },
-    review: { summary: "Per firm policy.", citation: { text: "FCA Handbook SYSC 9.1", url: SYSC9_URL } },
+    review: { summary: "SYSC 9 sets no review routine: the firm's own policy decides how records are monitored and reviewed.", citation: { text: "FCA Handbook SYSC 9.1", url: SYSC9_URL } },
     organisationalDuties: ["Keep the firm's record-keeping policy naming these logs and their 5-year minimum (SYSC 9.1)."],
   },
   "pci-dss-10": {

@@ -77,6 +77,18 @@ export const configSchema = z.strictObject({
     hotDays: days,
     immediateDays: days.optional(),
   }),
+  /**
+   * Why a retention or lock number is what it is, when it is not the preset's or a
+   * regulation's: COMPLIANCE.md prints it beside the number (or says none was given).
+   */
+  reasons: z
+    .strictObject({
+      archiveDays: z.string().min(1).optional(),
+      hotDays: z.string().min(1).optional(),
+      immediateDays: z.string().min(1).optional(),
+      objectLockDays: z.string().min(1).optional(),
+    })
+    .optional(),
   storage: z.strictObject({
     objectLock: z.strictObject({
       mode: z.enum(["GOVERNANCE", "COMPLIANCE", "off"]),

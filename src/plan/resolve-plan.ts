@@ -218,15 +218,41 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
     workspaces,
     suppressions: [],
     retention: {
-      archiveDays: explain(archiveDays, frameworks, "minArchiveDays", "retention.archiveDays", presetId, "set in the configuration"),
+      archiveDays: explain(
+        { value: archiveDays, field: "minArchiveDays", configPath: "retention.archiveDays", defaultChoice: undefined, reasonKey: "archiveDays", userReason: cfg.reasons?.archiveDays },
+        frameworks,
+        presetId,
+      ),
       hotDays: {
-        ...explain(hotDays, frameworks, "minHotDays", "retention.hotDays", presetId, "set in the configuration"),
+        ...explain(
+          { value: hotDays, field: "minHotDays", configPath: "retention.hotDays", defaultChoice: undefined, reasonKey: "hotDays", userReason: cfg.reasons?.hotDays },
+          frameworks,
+          presetId,
+        ),
         value: snappedHot,
         ...(snappedHot !== hotDays ? { reason: `${hotDays} days snapped up to ${snappedHot}, the next retention CloudWatch Logs allows` } : {}),
       },
-      immediateDays: explain(immediateDays, frameworks, "minImmediateDays", "retention.immediateDays", presetId, DEFAULT_CHOICES.immediateDays.why),
+      immediateDays: explain(
+        { value: immediateDays, field: "minImmediateDays", configPath: "retention.immediateDays", defaultChoice: DEFAULT_CHOICES.immediateDays, reasonKey: "immediateDays", userReason: cfg.reasons?.immediateDays },
+        frameworks,
+        presetId,
+      ),
       objectLockDays:
-        lockDays === undefined ? undefined : explain(lockDays, frameworks, "minArchiveDays", "storage.objectLock.days", presetId, "locked for the whole archive period"),
+        lockDays === undefined
+          ? undefined
+          : explain(
+              {
+                value: lockDays,
+                field: "minArchiveDays",
+                configPath: "storage.objectLock.days",
+                // Unset, the lock follows the archive period (lock.days ?? archiveDays above).
+                defaultChoice: { value: archiveDays, why: "locked for the whole archive period, so no log can be deleted before it expires" },
+                reasonKey: "objectLockDays",
+                userReason: cfg.reasons?.objectLockDays,
+              },
+              frameworks,
+              presetId,
+            ),
     },
     tags: { "managed-by": "trailwright", "trailwright-estate": name, ...(cfg.tags ?? {}) },
     output: {

@@ -38,6 +38,18 @@ describe("resolvePlan on the presets", () => {
     }
   });
 
+  it("a number set by hand carries the reason recorded for it, or says plainly that none was given", () => {
+    const silent = presetPlan("uk-bank", ["retention.archiveDays=3000", "storage.objectLock.days=3000"]).retention;
+    expect(silent.archiveDays.reason).toMatch(/^set in trailwright\.json; no reason was given \(record one as reasons\.archiveDays\); meets FCA SYSC 9/);
+    expect(silent.objectLockDays?.reason).toMatch(/^engineering choice: locked for the whole archive period/);
+    const given = presetPlan("uk-bank", ["retention.archiveDays=3000", "storage.objectLock.days=2600", "reasons.objectLockDays=Board decision 2026-03: lock beyond the FCA minimum"]).retention;
+    expect(given.objectLockDays?.reason).toBe(
+      "set in trailwright.json: Board decision 2026-03: lock beyond the FCA minimum; meets FCA SYSC 9 record keeping (MiFID business)'s 1827-day minimum (FCA Handbook SYSC 9.1.2; MiFID Org Regulation art 72)",
+    );
+    // Neither the preset nor the 90-day default chose 120, so it is a number set by hand.
+    expect(presetPlan("uk-smb", ["retention.immediateDays=120"]).retention.immediateDays.reason).toContain("no reason was given (record one as reasons.immediateDays)");
+  });
+
   it("is frozen so no later stage can change it", () => {
     const plan = presetPlan("uk-bank");
     expect(Object.isFrozen(plan)).toBe(true);
