@@ -417,7 +417,7 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
     title: "Trail log group retention of at least a year",
     areas: ["retention"],
     applies: (p) => p.logGroup.managed,
-    describe: (p) => `${p.logGroup.name} keeps events searchable for ${p.logGroup.retentionDays} days (${p.retention.hotDays.reason}).`,
+    describe: (p) => `${p.logGroup.name} keeps events searchable for ${p.logGroup.retentionDays} days (the reason is under Numbers and where they come from).`,
     implementedBy: () => [{ type: "aws_cloudwatch_log_group", component: "logGroup" }],
     ids: { securityHub: "CloudWatch.16", checkov: "CKV_AWS_66, CKV_AWS_338", prowler: "cloudwatch_log_group_retention_policy_specific_days_enabled" },
     configRules: ["cw-loggroup-retention-period-check"],
@@ -427,7 +427,7 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
     title: "CIS metric filters and alarms with the exact Security Hub patterns",
     areas: ["monitoring"],
     applies: (p) => p.alarms.length > 0,
-    describe: (p) => `${p.alarms.length} metric filters on ${p.logGroup.name}, each with an alarm (threshold 1 in 5 minutes); the table "CIS monitoring alarms" lists each one.`,
+    describe: (p) => `${p.alarms.length} metric filters on ${p.logGroup.name}, each with an alarm (threshold 1 in 5 minutes); CIS monitoring alarms lists each one.`,
     implementedBy: () => [
       { type: "aws_cloudwatch_log_metric_filter", component: "alarms" },
       { type: "aws_cloudwatch_metric_alarm", component: "alarms" },

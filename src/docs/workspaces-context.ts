@@ -164,7 +164,6 @@ export function workspacesCompliance(plan: ResolvedPlan, index: AddressIndex) {
   return {
     rows: guideRows(plan, ws),
     alarms: workspacesAlarmRows(plan, index),
-    patterns: [...ws.trailAlarms, ...ws.accessAlarms, { id: "ws-logins", pattern: ws.loginFilter.pattern }].map((a) => ({ id: a.id, pattern: code(a.pattern) })),
     limits: workspacesLimits(plan, ws),
   };
 }

@@ -5,6 +5,7 @@ import { loadConfig } from "../../../src/config/load-config.js";
 import type { ResolvedPlan } from "../../../src/model/plan.js";
 import { resolvePlan } from "../../../src/plan/resolve-plan.js";
 import { synthesizeEstate } from "../../../src/synth/generate-estate.js";
+import { workspacesConfig, type WsVariant } from "../../helpers/workspaces-answers.js";
 
 export const ORG_SETS: readonly string[] = [
   "accounts.management=111111111111",
@@ -45,3 +46,25 @@ export const VARIANTS: Readonly<Record<string, { readonly preset: string; readon
   "uk-bank under Control Tower": { preset: "uk-bank", extra: ["controlTower=true", "insights=false"] },
   "uk-smb with MFA delete": { preset: "uk-smb", extra: ["storage.mfaDelete=true", "storage.lifecycle=false"] },
 };
+
+/**
+ * The optional parts on top of the presets: uk-bank already runs forensics, so
+ * WorkSpaces is added to it, and uk-smb gets both (test/helpers/workspaces-answers.ts).
+ */
+export const OPTION_VARIANTS: Readonly<Record<string, { readonly variant: WsVariant; readonly sets: readonly string[] }>> = {
+  "uk-smb with forensics and WorkSpaces": { variant: "single", sets: ["forensics.enabled=true"] },
+  "uk-bank with WorkSpaces (forensics is on in the preset)": { variant: "organization", sets: [] },
+};
+
+/** An option variant, resolved and synthesized once per test file. */
+export function optionEstate(name: string): Estate {
+  const key = `option: ${name}`;
+  let estate = cache.get(key);
+  if (!estate) {
+    const { variant, sets } = OPTION_VARIANTS[name]!;
+    const plan = resolvePlan(workspacesConfig(variant, sets));
+    estate = { plan, addresses: synthesizeEstate(plan).addresses };
+    cache.set(key, estate);
+  }
+  return estate;
+}
