@@ -2,7 +2,7 @@
 // state: every month as much expires as arrives), from the plan's lifecycle
 // tiers. Pure arithmetic; prices are applied by the caller.
 import { COST_MODEL } from "../catalog/cost-assumptions.js";
-import type { ArchiveBucketPlan, LifecycleTier } from "../model/plan.js";
+import type { ArchiveBucketPlan, LifecyclePlan, LifecycleTier } from "../model/plan.js";
 
 export type StorageClass = "STANDARD" | LifecycleTier["storageClass"];
 
@@ -46,6 +46,19 @@ export function archiveLayout(archive: ArchiveBucketPlan, archiveDays: number, a
         : `log files average ${Math.round(averageObjectBytes / 1024)} KB, below the 128 KB S3 lifecycle transition minimum, so they stay in S3 Standard`;
     return { tiers: [{ storageClass: "STANDARD", fromDay: 0, toDay: end }], transitions: false, explanation: why };
   }
+  return {
+    tiers: lifecycleTiers(lifecycle),
+    transitions: true,
+    explanation: `log files average ${Math.round(averageObjectBytes / 1024)} KB, at or above the 128 KB transition minimum, so the lifecycle tiers apply`,
+  };
+}
+
+/**
+ * The classes a file of at least the transition minimum passes through under the rule, until
+ * its noncurrent version expires (deleted-by-expiry files stay as noncurrent versions until then).
+ */
+export function lifecycleTiers(lifecycle: LifecyclePlan): StorageTier[] {
+  const end = lifecycle.expirationDays + lifecycle.noncurrentExpirationDays;
   const tiers: StorageTier[] = [];
   let from = 0;
   let current: StorageClass = "STANDARD";
@@ -55,9 +68,5 @@ export function archiveLayout(archive: ArchiveBucketPlan, archiveDays: number, a
     current = t.storageClass;
   }
   tiers.push({ storageClass: current, fromDay: from, toDay: end });
-  return {
-    tiers,
-    transitions: true,
-    explanation: `log files average ${Math.round(averageObjectBytes / 1024)} KB, at or above the 128 KB transition minimum, so the lifecycle tiers apply`,
-  };
+  return tiers;
 }

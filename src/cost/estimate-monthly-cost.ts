@@ -7,10 +7,12 @@
 // storage starts empty and the key has not rotated yet.
 import { COST_MODEL } from "../catalog/cost-assumptions.js";
 import type { ResolvedPlan } from "../model/plan.js";
-import { archiveLayout, type StorageClass, type StorageTier } from "./archive-storage.js";
+import { type ArchiveLayout, archiveLayout, type StorageClass, type StorageTier } from "./archive-storage.js";
 import { gigabytes, groupThousands, kilobytes, unitPrice } from "./format-numbers.js";
 import { DEFAULT_PRICE_TABLE, priceTableFor, type PriceTable } from "./price-table.js";
 import { forensicsCost } from "./forensics-cost.js";
+import { type SmallFileTransitionCost, smallFileTransitionCost } from "./small-file-transitions.js";
+import { CLASS_NAMES, monthlyStorage } from "./storage-price.js";
 import { workspacesCostLines, workspacesNotIncluded } from "./workspaces-cost.js";
 
 export interface CostLine {
@@ -44,17 +46,16 @@ export interface CostEstimate {
   readonly secondManagementCopyUsd: number;
   readonly notes: readonly string[];
   readonly notIncluded: readonly string[];
+  /** Where the archive's files sit (the S3 archive lines), and what forcing small files through the tiers would cost. */
+  readonly archive: {
+    readonly layout: ArchiveLayout;
+    readonly averageObjectBytes: number;
+    readonly smallFiles: SmallFileTransitionCost | undefined;
+  };
 }
 
 const GB = 1024 ** 3;
 const KB = 1024;
-const CLASS_NAMES: Readonly<Record<StorageClass, string>> = {
-  STANDARD: "S3 Standard",
-  STANDARD_IA: "S3 Standard-IA",
-  GLACIER_IR: "S3 Glacier Instant Retrieval",
-  GLACIER: "S3 Glacier Flexible Retrieval",
-  DEEP_ARCHIVE: "S3 Glacier Deep Archive",
-};
 
 const n = (x: number) => groupThousands(x);
 const days = COST_MODEL.daysPerMonth.value;
@@ -150,22 +151,15 @@ function tierCost(tier: StorageTier, v: Volumes, p: PriceTable): { usd: number; 
   const bytes = v.compressedBytesPerMonth * months;
   const objects = v.objectsPerMonth * months;
   const price = p.s3.storage[tier.storageClass].usd;
+  const { usd, billedBytes } = monthlyStorage(tier.storageClass, bytes, objects, p);
   const head = `${gigabytes(v.compressedBytesPerMonth)} of compressed logs a month x ${groupThousands(months, 1)} months (days ${tier.fromDay}-${tier.toDay}) = ${gigabytes(bytes)}`;
   if (tier.storageClass === "GLACIER" || tier.storageClass === "DEEP_ARCHIVE") {
-    const o = COST_MODEL.archiveOverheadBytes;
-    const classBytes = bytes + objects * o.glacierIndex;
-    const standardBytes = objects * o.standardIndex;
-    const usdTotal = (classBytes / GB) * price + (standardBytes / GB) * p.s3.storage.STANDARD.usd;
-    return {
-      usd: usdTotal,
-      formula: `${head}, plus ${n(objects)} files x 32 KB index at ${unitPrice(price)} and x 8 KB at the S3 Standard ${unitPrice(p.s3.storage.STANDARD.usd)} per GB-month`,
-    };
+    return { usd, formula: `${head}, plus ${n(objects)} files x 32 KB index at ${unitPrice(price)} and x 8 KB at the S3 Standard ${unitPrice(p.s3.storage.STANDARD.usd)} per GB-month` };
   }
   if (tier.storageClass === "STANDARD_IA" || tier.storageClass === "GLACIER_IR") {
-    const billable = objects * Math.max(v.averageObjectBytes, 128 * KB);
-    return { usd: (billable / GB) * price, formula: `${head}, billed as at least 128 KB per file: ${gigabytes(billable)} x ${unitPrice(price)} per GB-month` };
+    return { usd, formula: `${head}, billed as at least 128 KB per file: ${gigabytes(billedBytes)} x ${unitPrice(price)} per GB-month` };
   }
-  return { usd: (bytes / GB) * price, formula: `${head} x ${unitPrice(price)} per GB-month` };
+  return { usd, formula: `${head} x ${unitPrice(price)} per GB-month` };
 }
 
 function archiveLines(plan: ResolvedPlan, v: Volumes, p: PriceTable): CostLine[] {
@@ -316,6 +310,11 @@ export function estimateMonthlyCost(plan: ResolvedPlan): CostEstimate {
     secondManagementCopyUsd: trail.secondCopyUsd,
     notes,
     notIncluded,
+    archive: {
+      layout: archiveLayout(plan.archive, plan.retention.archiveDays.value, v.averageObjectBytes),
+      averageObjectBytes: v.averageObjectBytes,
+      smallFiles: plan.archive.lifecycle ? smallFileTransitionCost(plan.archive.lifecycle, v.averageObjectBytes, prices) : undefined,
+    },
   };
 }
 
