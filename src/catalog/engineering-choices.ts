@@ -9,7 +9,7 @@ export interface EngineeringChoice {
 
 /** Defaults that apply to every estate, preset or not. */
 export const DEFAULT_CHOICES = Object.freeze({
-  immediateDays: { value: 90, why: "3 months in S3 Standard before colder tiers, following PCI DSS 10.5.1's 'immediately available' period" },
+  immediateDays: { value: 90, why: "3 months in S3 Standard before the first lifecycle transition, following PCI DSS 10.5.1's 'immediately available' period" },
   deepArchiveAfterDays: { value: 365, why: "after a year logs move to Deep Archive (retrieval within 12-48 hours); only when kept at least 180 more days, Deep Archive's minimum storage charge" },
   noncurrentExpirationDays: { value: 30, why: "superseded object versions are kept 30 days; Object Lock still protects every locked version until its retention date" },
   abortIncompleteMultipartDays: { value: 7, why: "incomplete uploads hold no evidence and cost money" },

@@ -5,6 +5,7 @@
 // the plan and the synthesized address list. CIS ids read
 // "v1.4 / v3.0-v5.0 / v6-v7" (the benchmark renumbered its sections).
 import type { ResolvedPlan } from "../model/plan.js";
+import { archiveTiers, MINIMUM_TRANSITION_SIZE as MIN } from "./archive-tiers.js";
 import type { AddressMatcher } from "./address-index.js";
 import type { RequirementAreaId } from "./requirement-areas.js";
 
@@ -86,8 +87,13 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
     title: "Log file integrity validation, with digests kept as long as the logs",
     areas: ["integrity"],
     applies: () => true,
-    describe: (p) =>
-      `CloudTrail signs an hourly digest of every log file; ${p.archive.lifecycle ? "one lifecycle rule ages logs and digests together" : "nothing expires digests before logs"}, so \`aws cloudtrail validate-logs\` works for the whole ${p.retention.archiveDays.value}-day archive.`,
+    describe: (p) => {
+      const deep = archiveTiers(p);
+      const reach = deep.deepArchive
+        ? `; log files in S3 Glacier Deep Archive (${MIN} or more, after ${deep.deepArchiveDay} days) must be restored before it can read them (README.md, "Archive storage and validate-logs")`
+        : "";
+      return `CloudTrail signs an hourly digest of every log file; ${p.archive.lifecycle ? "one lifecycle rule expires logs and digests together" : "nothing expires digests before logs"}, so \`aws cloudtrail validate-logs\` can check the whole ${p.retention.archiveDays.value}-day archive${reach}.`;
+    },
     implementedBy: (p) => [TRAIL, ...(p.archive.lifecycle ? [{ type: "aws_s3_bucket_lifecycle_configuration", component: "archive" } as const] : [])],
     ids: { cis: "3.2 / 3.2 / 4.2", securityHub: "CloudTrail.4", checkov: "CKV_AWS_36", prowler: "cloudtrail_log_file_validation_enabled" },
     configRules: ["cloud-trail-log-file-validation-enabled"],
@@ -221,8 +227,7 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
     applies: (p) => p.archive.lifecycle !== undefined,
     describe: (p) => {
       const lc = p.archive.lifecycle!;
-      const tiers = lc.transitions.map((t) => `${t.storageClass} after ${t.days} days`).join(", ");
-      return `${tiers ? `${tiers}; ` : ""}expiry after ${lc.expirationDays} days; superseded versions after ${lc.noncurrentExpirationDays} more days; incomplete uploads aborted after ${lc.abortIncompleteMultipartDays} days.`;
+      return `${archiveTiers(p).rule} Superseded versions are deleted ${lc.noncurrentExpirationDays} days later; incomplete uploads are aborted after ${lc.abortIncompleteMultipartDays} days.`;
     },
     implementedBy: () => [{ type: "aws_s3_bucket_lifecycle_configuration", component: "archive" }],
     ids: { securityHub: "S3.10, S3.13", checkov: "CKV2_AWS_61, CKV_AWS_300", prowler: "s3_bucket_lifecycle_enabled" },

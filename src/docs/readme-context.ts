@@ -7,6 +7,7 @@ import { listPrices } from "../cost/price-table.js";
 import type { ResolvedPlan } from "../model/plan.js";
 import type { AddressIndex } from "./address-index.js";
 import { cell, code } from "./markdown.js";
+import { archiveTiers, smallFileDecision, validationAfterArchive } from "./archive-tiers.js";
 import { estateFlowchart } from "./mermaid-flow.js";
 import { MODULE_NAME, moduleCall } from "./module-call.js";
 import { forensicsReadme } from "./forensics-context.js";
@@ -43,7 +44,7 @@ function components(plan: ResolvedPlan) {
     {
       what: `S3 log archive ${code(plan.archive.name, true)}`,
       where: account(plan, "logArchive"),
-      why: `Keeps the evidence for ${plan.retention.archiveDays.value} days${lock ? `, locked in Object Lock ${lock.mode} mode so nobody can alter or delete it early` : ""}${plan.archive.lifecycle ? `, ${plan.archive.lifecycle.transitions.length > 0 ? "moving older files of 128 KB or more (S3's default transition minimum) to cheaper storage and " : ""}deleting every file when the period ends` : ""}.`,
+      why: `Keeps the evidence for ${plan.retention.archiveDays.value} days${lock ? `, locked in Object Lock ${lock.mode} mode so nobody can alter or delete it early` : ""}. ${archiveTiers(plan).rule}`,
     },
     {
       what: `S3 access-log bucket ${code(plan.accessLogs.name, true)}`,
@@ -204,6 +205,16 @@ function mfaRunbook(plan: ResolvedPlan) {
   };
 }
 
+/** "Archive storage and validate-logs": what S3 does with the files, why small ones stay, what a restore means for validation. */
+function archiveSection(plan: ResolvedPlan, cost: CostEstimate) {
+  const tiers = archiveTiers(plan, cost);
+  return {
+    storage: [tiers.rule, tiers.expected].filter(Boolean).join(" "),
+    decision: smallFileDecision(plan, cost) ?? false,
+    validation: validationAfterArchive(plan, tiers),
+  };
+}
+
 function costContext(cost: CostEstimate) {
   return {
     region: cost.prices.region,
@@ -234,6 +245,7 @@ export function readmeContext(plan: ResolvedPlan, index: AddressIndex, cost: Cos
     topology: plan.topology === "organization" ? `an AWS organization (${plan.organizationId})` : `one AWS account (${plan.accounts.management.id})`,
     components: components(plan),
     mermaid: estateFlowchart(plan),
+    archive: archiveSection(plan, cost),
     prerequisites: prerequisites(plan, cost),
     applySteps: applySteps(plan, index),
     moduleCall: moduleCall(plan, index, outDir) ?? (false as const),

@@ -4,6 +4,7 @@ import { protectionClaims, protectionLimits } from "../docs/protection-claims.js
 import { FRAMEWORKS, type FrameworkId } from "../catalog/regulations.js";
 import type { NumberSource, ResolvedPlan } from "../model/plan.js";
 import { failedSigninText } from "../docs/workspaces-context.js";
+import { archiveTiers } from "../docs/archive-tiers.js";
 
 function years(days: number): string {
   if (days < 365) return `${days} days`;
@@ -38,8 +39,9 @@ export function explainPlan(plan: ResolvedPlan): string {
   out.push("How long evidence is kept:");
   out.push(line("Archive in S3 (then deleted)", plan.retention.archiveDays));
   out.push(line("Searchable in CloudWatch Logs", plan.retention.hotDays));
-  const tiers = plan.archive.lifecycle?.transitions.map((t) => `${t.storageClass} after ${t.days} days`).join(", ");
-  out.push(line("Immediately available in S3 Standard", plan.retention.immediateDays, tiers ? `; then ${tiers}` : ""));
+  out.push(line("In S3 Standard before the first lifecycle transition", plan.retention.immediateDays));
+  const storage = archiveTiers(plan);
+  out.push(`  - Storage classes: ${storage.rule}${storage.expected ? ` ${storage.expected}` : ""}`);
   if (plan.archive.objectLock && plan.retention.objectLockDays) {
     const who =
       plan.archive.objectLock.mode === "COMPLIANCE"

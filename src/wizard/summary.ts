@@ -2,6 +2,7 @@
 // retention per tier with the reason for each number, and regions. Pure text
 // from the plan and the synthesized resource addresses.
 import { groupThousands } from "../cost/format-numbers.js";
+import { archiveTiers } from "../docs/archive-tiers.js";
 import type { NumberSource, ResolvedPlan } from "../model/plan.js";
 
 /** Resource types grouped the way a reviewer thinks of them, in the order shown. */
@@ -124,8 +125,9 @@ export function renderSummary({ plan, addresses, out, extra = [], changes = [] }
   lines.push("", "  Retention per tier:");
   lines.push(...tier("archive in S3, then expired", plan.retention.archiveDays, plan.archive.lifecycle ? "" : " (no lifecycle: MFA delete is on, expired logs are deleted by hand)"));
   lines.push(...tier("searchable in CloudWatch Logs", plan.retention.hotDays));
-  const transitions = plan.archive.lifecycle?.transitions.map((t) => `${t.storageClass} after ${t.days} days`).join(", ");
-  lines.push(...tier("immediately available in S3 Standard", plan.retention.immediateDays, transitions ? `; then ${transitions}` : ""));
+  lines.push(...tier("in S3 Standard before the first lifecycle transition", plan.retention.immediateDays));
+  const storage = archiveTiers(plan);
+  lines.push(`    Storage classes: ${storage.rule}${storage.expected ? ` ${storage.expected}` : ""}`);
   if (plan.archive.objectLock && plan.retention.objectLockDays) {
     lines.push(...tier(`Object Lock ${plan.archive.objectLock.mode}`, plan.retention.objectLockDays));
   } else {

@@ -72,7 +72,7 @@ export const immediate: NumberQuestion = {
   id: "retention.immediateDays",
   kind: "number",
   example: "90",
-  message: () => "Days logs stay immediately available in S3 Standard before colder storage",
+  message: () => "Days in S3 Standard before log files of 128 KB or more move to colder storage (smaller ones stay)",
   defaultValue: (draft) => {
     const wanted = Math.max(DEFAULT_CHOICES.immediateDays.value, strictest(selectedFrameworks(draft), "minImmediateDays")?.minImmediateDays ?? 0);
     const archive = archiveDays(draft);
