@@ -224,7 +224,7 @@ function addWorkspaces(c: Chart, plan: ResolvedPlan, person: ReadonlyMap<string,
     const id = `ws_${site.id}`;
     c.add(`${id}_events`, "box", site.accountId, `WorkSpaces access events, ${site.region}`, site.ruleName);
     c.add(`${id}_log_group`, "box", site.accountId, "CloudWatch log group", site.logGroupName);
-    c.add(`${id}_alarms`, "box", site.accountId, plural(alarms, "WorkSpaces alarm"));
+    c.add(`${id}_alarms`, "box", site.accountId, plural(alarms, "WorkSpaces alarm"), "on login filters and WorkSpaces metrics");
     c.flow(`${id}_events`, `${id}_log_group`, "EventBridge rule");
     c.flow(`${id}_log_group`, `${id}_alarms`, "metric filters");
     if (site.isManagementHome) {

@@ -5,6 +5,7 @@ import type { CostEstimate } from "../cost/estimate-monthly-cost.js";
 import { groupThousands, unitPrice, usd } from "../cost/format-numbers.js";
 import { listPrices } from "../cost/price-table.js";
 import type { ResolvedPlan } from "../model/plan.js";
+import { partRole } from "../plan/placement.js";
 import type { AddressIndex } from "./address-index.js";
 import { cell, code } from "./markdown.js";
 import { archiveTiers, smallFileDecision, validationAfterArchive } from "./archive-tiers.js";
@@ -26,7 +27,7 @@ function components(plan: ResolvedPlan) {
   const rows = [
     {
       what: `CloudTrail ${org ? "organization " : ""}trail ${code(plan.trail.name, true)}`,
-      where: account(plan, "management"),
+      where: account(plan, partRole(plan, "trail")),
       why: plan.trail.managementEvents
         ? `Records who did what, where and when, in every region, for ${org ? "every account in the organization" : "the account"}: the evidence every selected framework asks for.`
         : "Adds the data events Control Tower's trail does not record; Control Tower's trail keeps recording management events.",
@@ -43,38 +44,38 @@ function components(plan: ResolvedPlan) {
     },
     {
       what: `S3 log archive ${code(plan.archive.name, true)}`,
-      where: account(plan, "logArchive"),
+      where: account(plan, partRole(plan, "archive")),
       why: `Keeps the evidence for ${plan.retention.archiveDays.value} days${lock ? `, locked in Object Lock ${lock.mode} mode so nobody can alter or delete it early` : ""}. ${archiveTiers(plan).rule}`,
     },
     {
       what: `S3 access-log bucket ${code(plan.accessLogs.name, true)}`,
-      where: account(plan, "logArchive"),
+      where: account(plan, partRole(plan, "accessLogs")),
       why: "Records every request made to the archive: who read or tried to change the evidence.",
     },
     {
       what: `CloudWatch log group ${code(plan.logGroup.name, true)}${plan.logGroup.managed ? "" : " (Control Tower's, read only)"}`,
-      where: account(plan, "management"),
+      where: account(plan, partRole(plan, "logGroup")),
       why: plan.logGroup.managed
         ? `Keeps events searchable for ${plan.logGroup.retentionDays} days and feeds the alarms.`
         : "Control Tower's trail feeds it and Control Tower sets its retention; the estate only reads it for the alarms.",
     },
     {
       what: `${plan.alarms.length} metric filters and alarms`,
-      where: account(plan, "management"),
+      where: account(plan, partRole(plan, "alarms")),
       why: "Alert within five minutes on the events the CIS Benchmark and Security Hub name: root use, sign-in without MFA, changes to IAM, CloudTrail, keys, bucket policies, AWS Config and the network.",
     },
     {
       what: `${plan.topics.length} SNS alert topic${plan.topics.length === 1 ? "" : "s"} (${plan.topics.map((t) => t.tier).join(", ")})`,
-      where: account(plan, "management"),
+      where: account(plan, partRole(plan, "topics")),
       why: "Email each alarm to the people who act on it; encrypted with the monitoring key.",
     },
     {
       what: `Delivery-health alarm ${code(`${plan.name}-trail-delivery-stopped`, true)}`,
-      where: account(plan, "management"),
+      where: account(plan, partRole(plan, "alarms")),
       why: `Tells the ${plan.deliveryHealth.tier} tier when no event reaches the log group for ${plan.deliveryHealth.silentMinutes} minutes: a broken key or bucket policy stops delivery silently otherwise.`,
     },
   ];
-  if (plan.dashboard) rows.push({ what: "CloudWatch dashboard of the alarms", where: account(plan, "management"), why: "One page for the daily review of alarm states." });
+  if (plan.dashboard) rows.push({ what: "CloudWatch dashboard of the alarms", where: account(plan, partRole(plan, "alarms")), why: "One page for the daily review of alarm states." });
   if (plan.config) {
     const c = plan.config;
     const recorders = c.recorderAccounts.length > 0 ? `recorders in ${c.recorderAccounts.map((r) => account(plan, r)).join(", ")} delivering under the estate key to ${code(c.bucketName, true)} (${account(plan, "logArchive")})` : "the accounts' existing recorders";
