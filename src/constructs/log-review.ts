@@ -19,6 +19,20 @@ import { forensicArns } from "../query/estate/forensic-permissions.js";
 import { reviewDefinition } from "../query/estate/review-state-machine.js";
 import { reviewRoleStatements, schedulerStatements } from "../query/estate/review-permissions.js";
 
+/** Lets one AWS service assume a role, for this account's one resource only (confused-deputy guard). */
+function serviceTrust(sid: string, service: string, account: string, sourceArn: string): DataAwsIamPolicyDocumentStatement {
+  return {
+    sid,
+    effect: "Allow",
+    principals: [{ type: "Service", identifiers: [service] }],
+    actions: ["sts:AssumeRole"],
+    condition: [
+      { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
+      { test: "ArnLike", variable: "aws:SourceArn", values: [sourceArn] },
+    ],
+  };
+}
+
 export interface LogReviewProps {
   /** The resolved plan; reads `forensics` (required), `accounts.security`. */
   readonly plan: ResolvedPlan;
@@ -56,18 +70,7 @@ export class LogReview extends Construct {
       provider,
       name: f.reviewRoleName,
       description: "Runs the scheduled CloudTrail review: Athena query, results, SNS summary (trailwright forensics)",
-      assumeRolePolicy: doc("role_trust", [
-        {
-          sid: "StepFunctionsReview",
-          effect: "Allow",
-          principals: [{ type: "Service", identifiers: ["states.amazonaws.com"] }],
-          actions: ["sts:AssumeRole"],
-          condition: [
-            { test: "StringEquals", variable: "aws:SourceAccount", values: [security] },
-            { test: "ArnLike", variable: "aws:SourceArn", values: [arns.stateMachine] },
-          ],
-        },
-      ]),
+      assumeRolePolicy: doc("role_trust", [serviceTrust("StepFunctionsReview", "states.amazonaws.com", security, arns.stateMachine)]),
     });
     new IamRolePolicy(this, "role_policy", {
       provider,
@@ -98,18 +101,7 @@ export class LogReview extends Construct {
       provider,
       name: f.schedulerRoleName,
       description: "Lets EventBridge Scheduler start the CloudTrail review (trailwright forensics)",
-      assumeRolePolicy: doc("scheduler_trust", [
-        {
-          sid: "SchedulerStartsReviews",
-          effect: "Allow",
-          principals: [{ type: "Service", identifiers: ["scheduler.amazonaws.com"] }],
-          actions: ["sts:AssumeRole"],
-          condition: [
-            { test: "StringEquals", variable: "aws:SourceAccount", values: [security] },
-            { test: "ArnLike", variable: "aws:SourceArn", values: [arns.schedules] },
-          ],
-        },
-      ]),
+      assumeRolePolicy: doc("scheduler_trust", [serviceTrust("SchedulerStartsReviews", "scheduler.amazonaws.com", security, arns.schedules)]),
     });
     new IamRolePolicy(this, "scheduler_policy", {
       provider,
