@@ -9,6 +9,10 @@ export interface EngineeringChoice {
 
 /** Defaults that apply to every estate, preset or not. */
 export const DEFAULT_CHOICES = Object.freeze({
+  // The two baselines the wizard offers where no selected framework sets a period; COMPLIANCE.md
+  // knows them too, so a number the wizard offered is never reported as set by hand.
+  archiveDays: { value: 365, why: "a year, the PCI DSS 10.5.1 history period, where no selected framework sets an archive period (GDPR sets none and requires expiry)" },
+  hotDays: { value: 365, why: "one year searchable, the minimum NCSC CAF's AWS pack and Security Hub CloudWatch.16 check" },
   immediateDays: { value: 90, why: "3 months in S3 Standard before the first lifecycle transition, following PCI DSS 10.5.1's 'immediately available' period" },
   deepArchiveAfterDays: { value: 365, why: "after a year logs move to Deep Archive (retrieval within 12-48 hours); only when kept at least 180 more days, Deep Archive's minimum storage charge" },
   noncurrentExpirationDays: { value: 30, why: "superseded object versions are kept 30 days; Object Lock still protects every locked version until its retention date" },
@@ -29,7 +33,7 @@ export const DEFAULT_CHOICES = Object.freeze({
 export const PRESET_CHOICES: Readonly<Record<string, Readonly<Record<string, EngineeringChoice>>>> = Object.freeze({
   "uk-smb": {
     "retention.archiveDays": { value: 365, why: "12 months: the PCI DSS 10.5.1 history period, used as a sound baseline; UK GDPR sets no period and requires expiry" },
-    "retention.hotDays": { value: 365, why: "one year searchable, the minimum NCSC CAF's AWS pack and Security Hub CloudWatch.16 check" },
+    "retention.hotDays": DEFAULT_CHOICES.hotDays,
     "retention.immediateDays": DEFAULT_CHOICES.immediateDays,
     "storage.objectLock.days": { value: 365, why: "locked for the whole archive period, so no log can be deleted before it expires (NCSC CAF C1.b)" },
     "kms.rotationDays": DEFAULT_CHOICES.rotationDays,

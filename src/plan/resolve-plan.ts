@@ -15,7 +15,7 @@ import { checkQuotas } from "./quotas.js";
 import { deepFreeze } from "./deep-freeze.js";
 import { planForensics } from "./forensics.js";
 import { planLifecycle } from "./lifecycle.js";
-import { explain, requireAtLeast } from "./retention.js";
+import { explain, numberInput, requireAtLeast } from "./retention.js";
 import { checkAccess, checkAlerts, checkEvents, checkRegions, checkStorage, checkTopology } from "./rules.js";
 import { planSuppressions } from "./suppressions.js";
 import { resolveWorkspaces } from "./workspaces.js";
@@ -218,41 +218,14 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
     workspaces,
     suppressions: [],
     retention: {
-      archiveDays: explain(
-        { value: archiveDays, field: "minArchiveDays", configPath: "retention.archiveDays", defaultChoice: undefined, reasonKey: "archiveDays", userReason: cfg.reasons?.archiveDays },
-        frameworks,
-        presetId,
-      ),
+      archiveDays: explain(numberInput("archiveDays", archiveDays, archiveDays, cfg.reasons), frameworks, presetId),
       hotDays: {
-        ...explain(
-          { value: hotDays, field: "minHotDays", configPath: "retention.hotDays", defaultChoice: undefined, reasonKey: "hotDays", userReason: cfg.reasons?.hotDays },
-          frameworks,
-          presetId,
-        ),
+        ...explain(numberInput("hotDays", hotDays, archiveDays, cfg.reasons), frameworks, presetId),
         value: snappedHot,
         ...(snappedHot !== hotDays ? { reason: `${hotDays} days snapped up to ${snappedHot}, the next retention CloudWatch Logs allows` } : {}),
       },
-      immediateDays: explain(
-        { value: immediateDays, field: "minImmediateDays", configPath: "retention.immediateDays", defaultChoice: DEFAULT_CHOICES.immediateDays, reasonKey: "immediateDays", userReason: cfg.reasons?.immediateDays },
-        frameworks,
-        presetId,
-      ),
-      objectLockDays:
-        lockDays === undefined
-          ? undefined
-          : explain(
-              {
-                value: lockDays,
-                field: "minArchiveDays",
-                configPath: "storage.objectLock.days",
-                // Unset, the lock follows the archive period (lock.days ?? archiveDays above).
-                defaultChoice: { value: archiveDays, why: "locked for the whole archive period, so no log can be deleted before it expires" },
-                reasonKey: "objectLockDays",
-                userReason: cfg.reasons?.objectLockDays,
-              },
-              frameworks,
-              presetId,
-            ),
+      immediateDays: explain(numberInput("immediateDays", immediateDays, archiveDays, cfg.reasons), frameworks, presetId),
+      objectLockDays: lockDays === undefined ? undefined : explain(numberInput("objectLockDays", lockDays, archiveDays, cfg.reasons), frameworks, presetId),
     },
     tags: { "managed-by": "trailwright", "trailwright-estate": name, ...(cfg.tags ?? {}) },
     output: {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { FRAMEWORKS, type FrameworkId } from "../../src/catalog/regulations.js";
 import { CLOUDWATCH_RETENTION_DAYS } from "../../src/catalog/cloudwatch-retention.js";
 import { ConfigError } from "../../src/model/errors.js";
-import { PRESET_IDS, presetPlan } from "../helpers/preset-answers.js";
+import { resolvePlan } from "../../src/plan/resolve-plan.js";
+import { PRESET_IDS, presetConfig, presetPlan } from "../helpers/preset-answers.js";
 
 function configError(fn: () => unknown): ConfigError {
   try {
@@ -48,6 +49,16 @@ describe("resolvePlan on the presets", () => {
     );
     // Neither the preset nor the 90-day default chose 120, so it is a number set by hand.
     expect(presetPlan("uk-smb", ["retention.immediateDays=120"]).retention.immediateDays.reason).toContain("no reason was given (record one as reasons.immediateDays)");
+  });
+
+  it("a default the wizard offers is an engineering choice without a preset too, so it is never reported as set by hand", () => {
+    const withoutPreset = (sets: string[]) => resolvePlan({ ...presetConfig("uk-smb", sets), preset: undefined }).retention;
+    // No selected framework sets an archive period: a year is the baseline.
+    expect(withoutPreset([]).archiveDays.reason).toMatch(/^engineering choice: a year, the PCI DSS 10\.5\.1 history period/);
+    // An archive shorter than 90 days: the wizard offers the whole archive period in S3 Standard.
+    const short = withoutPreset(["retention.archiveDays=60", "retention.immediateDays=60", "storage.objectLock.days=60"]);
+    expect(short.immediateDays.reason).toMatch(/^engineering choice: in S3 Standard for the whole archive period/);
+    expect(short.archiveDays.reason).toContain("no reason was given (record one as reasons.archiveDays)");
   });
 
   it("is frozen so no later stage can change it", () => {

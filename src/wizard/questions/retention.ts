@@ -2,7 +2,7 @@
 // requirement; an answer below it is rejected inline naming the regulation;
 // CloudWatch Logs values are snapped up to a retention the API accepts.
 import { CLOUDWATCH_RETENTION_DAYS, snapRetentionDays } from "../../catalog/cloudwatch-retention.js";
-import { DEFAULT_CHOICES, PRESET_CHOICES } from "../../catalog/engineering-choices.js";
+import { DEFAULT_CHOICES } from "../../catalog/engineering-choices.js";
 import { strictest } from "../../plan/retention.js";
 import { retentionWarnings } from "../../plan/retention-warnings.js";
 import { valueAt, type Draft } from "../draft.js";
@@ -10,9 +10,9 @@ import { checkMinimum, selectedFrameworks } from "../field-checks.js";
 import type { NumberQuestion } from "../question.js";
 
 /** Used where no selected framework sets an archive period (UK GDPR only asks for a documented one). */
-const BASELINE_ARCHIVE = PRESET_CHOICES["uk-smb"]!["retention.archiveDays"]!;
+const BASELINE_ARCHIVE = DEFAULT_CHOICES.archiveDays;
 /** One year searchable: what Security Hub CloudWatch.16 and NCSC CAF's AWS pack check. */
-const BASELINE_HOT_DAYS = 365;
+const BASELINE_HOT_DAYS = DEFAULT_CHOICES.hotDays.value;
 const MAX_HOT_DAYS = CLOUDWATCH_RETENTION_DAYS[CLOUDWATCH_RETENTION_DAYS.length - 1]!;
 
 function requirement(draft: Draft, field: "minArchiveDays" | "minHotDays" | "minImmediateDays"): string {
@@ -34,7 +34,7 @@ export const archive: NumberQuestion = {
     const why = requirement(draft, "minArchiveDays");
     return why
       ? `Archive retention: ${why}.`
-      : `Archive retention: no selected framework sets a period; ${BASELINE_ARCHIVE.value} days is the baseline (${BASELINE_ARCHIVE.why}).`;
+      : `Archive retention: no selected framework sets a period; the default is ${BASELINE_ARCHIVE.value} days (${BASELINE_ARCHIVE.why}).`;
   },
   defaultValue: (draft) => strictest(selectedFrameworks(draft), "minArchiveDays")?.minArchiveDays ?? BASELINE_ARCHIVE.value,
   validate: (days, draft) => checkMinimum(days, draft, "minArchiveDays", "retention.archiveDays"),
