@@ -51,9 +51,23 @@ export function withValue(draft: Draft, id: string, value: unknown): Draft {
     target = target[part] as Record<string, unknown>;
   }
   const last = parts[parts.length - 1]!;
-  if (value === undefined) delete target[last];
-  else target[last] = structuredClone(value);
+  if (value === undefined) {
+    delete target[last];
+    return { ...draft, config: withoutEmptyParents(config, parts.slice(0, -1)) };
+  }
+  target[last] = structuredClone(value);
   return { ...draft, config };
+}
+
+/** Removing the last answer under a key removes the key: trailwright.json never carries an empty section (`"reasons": {}`). */
+function withoutEmptyParents(config: Record<string, unknown>, parents: readonly string[]): Record<string, unknown> {
+  for (let depth = parents.length; depth > 0; depth--) {
+    const holder = parents.slice(0, depth - 1).reduce<Record<string, unknown>>((node, part) => node[part] as Record<string, unknown>, config);
+    const key = parents[depth - 1]!;
+    if (Object.keys(holder[key] as Record<string, unknown>).length > 0) break;
+    delete holder[key];
+  }
+  return config;
 }
 
 export interface Patch {

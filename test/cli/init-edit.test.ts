@@ -2,7 +2,8 @@
 // folder's trailwright.json, the summary says what changes (answers before
 // and after, resources added and removed) before anything is written, and
 // "change an answer" comes back to the summary. A run stopped at the summary
-// keeps its answers, and the next `init` resumes them.
+// keeps its answers, and the next `init` resumes them. The reason for a
+// retention number set by hand goes through all of these.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -145,5 +146,63 @@ describe("an edit without a terminal", () => {
 
     expect(await run(["init", "--out", "estate", "--set", "insights=false", "--yes"], { ...testIo(), interactive: false })).toBe(0);
     expect(answersIn("estate").insights).toBe(false);
+  });
+});
+
+/** The Controls table's row for the archive period in the written COMPLIANCE.md. */
+const archiveRow = (folder: string) => readFileSync(join(cwd, folder, "COMPLIANCE.md"), "utf8").split("\n").find((line) => line.startsWith("| Archive retention (S3) |"));
+
+describe("the reason for a retention number set by hand", () => {
+  const BANK_AT_3000 = ["--preset", "uk-bank", ...[...ORG_SETS, "retention.archiveDays=3000"].flatMap((s) => ["--set", s]), "--out", "estate"];
+
+  it("is not asked in an edit that leaves the number alone; COMPLIANCE.md keeps saying none was given", async () => {
+    expect(await run(["generate", ...BANK_AT_3000], { ...testIo(), interactive: false })).toBe(0);
+    const { code, prompter } = await init(options({ out: "estate", outGiven: true }), testIo(), { confirm: "write" });
+    expect(code).toBe(0);
+    expect(prompter.asked).toEqual(["confirm"]);
+    expect(archiveRow("estate")).toContain("| set in trailwright.json; no reason was given (record one as reasons.archiveDays)");
+  });
+
+  it("is asked when an edit changes the number, and reaches the summary, trailwright.json and COMPLIANCE.md", async () => {
+    expect(await run(["generate", ...BANK_AT_3000], { ...testIo(), interactive: false })).toBe(0);
+    const io = testIo();
+    let summaries = 0;
+    const { code, prompter } = await init(options({ out: "estate", outGiven: true }), io, {
+      confirm: () => (++summaries === 1 ? "change" : "write"),
+      change: "retention.archiveDays",
+      "retention.archiveDays": 3100,
+      "reasons.archiveDays": "Litigation hold LH-7",
+      "retention.immediateDays": 90,
+    });
+    expect(code, io.stderr.join("\n")).toBe(0);
+    expect(prompter.asked).toEqual(["confirm", "change", "retention.archiveDays", "reasons.archiveDays", "retention.immediateDays", "confirm"]);
+    expect(io.stdout.join("\n")).toContain("why: set in trailwright.json: Litigation hold LH-7");
+    expect(answersIn("estate").reasons).toEqual({ archiveDays: "Litigation hold LH-7" });
+    expect(archiveRow("estate")).toMatch(/^\| Archive retention \(S3\) \| 3100 days \(about 8\.5 years\) \| set in trailwright\.json: Litigation hold LH-7; meets /);
+  });
+
+  it("given before a run stopped at the summary is resumed by the next init without asking again", async () => {
+    const typed = { "accounts.management": "123456789012", "alerts.emails": "secops@example.com", "wizard.alertRouting": "everyone", "forensics.enabled": false, "workspaces.enabled": false, "output.format": "hcl", out: "estate" };
+    let summaries = 0;
+    const first = await init(options({ preset: "uk-smb" }), testIo(), {
+      ...typed,
+      confirm: () => (++summaries === 1 ? "change" : "stop"),
+      change: "retention.archiveDays",
+      "retention.archiveDays": 400,
+      "reasons.archiveDays": "Board minute 12",
+      "retention.immediateDays": 90,
+    });
+    expect(first.code).toBe(130);
+    const second = await init(options(), testIo(), { resume: true, confirm: "write" });
+    expect(second.prompter.asked).toEqual(["resume", "confirm"]);
+    expect(answersIn("estate").reasons).toEqual({ archiveDays: "Board minute 12" });
+    expect(archiveRow("estate")).toContain("| set in trailwright.json: Board minute 12");
+  });
+
+  it("is never asked without a terminal, where --set gives it", async () => {
+    const sets = ["accounts.management=123456789012", "alerts.emails=secops@example.com", "retention.archiveDays=400", "reasons.archiveDays=Board minute 12"];
+    const io = { ...testIo(), interactive: false };
+    expect(await run(["init", "--preset", "uk-smb", ...sets.flatMap((s) => ["--set", s]), "--yes", "--out", "estate"], io)).toBe(0);
+    expect(archiveRow("estate")).toContain("| set in trailwright.json: Board minute 12");
   });
 });

@@ -101,7 +101,7 @@ describe("alert tiers", () => {
 describe("retention far beyond every minimum", () => {
   it("is accepted with a warning naming the longest minimum and UK GDPR's storage limitation", async () => {
     const out = transcript();
-    const prompter = scriptedPrompter({ "forensics.enabled": false, "workspaces.enabled": false, "retention.archiveDays": 3650 });
+    const prompter = scriptedPrompter({ "forensics.enabled": false, "workspaces.enabled": false, "retention.archiveDays": 3650, "reasons.archiveDays": "" });
     const start = withValue(SMB_DRAFT(), "retention.archiveDays", undefined);
     const draft = await askRemaining(start, prompter, out.say);
     expect(valueAt(draft, "retention.archiveDays")).toBe(3650);

@@ -69,9 +69,15 @@ describe("the wizard through real inquirer prompts", () => {
         events.type("500");
         events.keypress("enter");
       },
+      // 545 is neither the preset's 400 nor the 365 offered, so the wizard asks why; Enter records nothing.
+      "reasons.hotDays": ({ events, getScreen }) => {
+        expect(getScreen()).toBe("? Why 545 days? (recorded in COMPLIANCE.md; Enter for none)");
+        events.keypress("enter");
+      },
       "retention.immediateDays": ({ events }) => events.keypress("enter"),
     });
     const result = await askRemaining(draft, prompter, out.say);
+    expect(valueAt(result, "reasons")).toBeUndefined();
 
     expect(screens[0]).toBe(
       "? Days to keep logs in the S3 archive (they expire after this) 1000\n" +

@@ -17,6 +17,12 @@ export const READS: Readonly<Record<string, readonly string[]>> = {
   "retention.immediateDays": ["frameworks", "retention.archiveDays"],
   "storage.objectLock.mode": ["frameworks"],
   "storage.objectLock.days": ["retention.archiveDays", "frameworks"],
+  // A reason explains one number: a new number drops it or asks it again (reasons.ts).
+  "reasons.archiveDays": ["retention.archiveDays"],
+  "reasons.hotDays": ["retention.hotDays"],
+  "reasons.immediateDays": ["retention.immediateDays"],
+  // The lock period is cleared whenever what it reads changes, and its reason goes with it.
+  "reasons.objectLockDays": ["storage.objectLock.days", "retention.archiveDays", "frameworks"],
   "storage.lifecycle": ["storage.mfaDelete"],
   "wizard.alertRouting": ["alerts.emails"],
   "alerts.critical": ["wizard.alertRouting"],

@@ -7,6 +7,7 @@ import * as cost from "./cost.js";
 import * as features from "./features.js";
 import * as output from "./output.js";
 import * as protection from "./protection.js";
+import * as reasons from "./reasons.js";
 import * as regions from "./regions.js";
 import * as retention from "./retention.js";
 import * as scope from "./scope.js";
@@ -25,11 +26,16 @@ export const QUESTIONS: readonly Question[] = Object.freeze([
   regions.residency,
   regions.homeRegion,
   regions.allowedRegions,
+  // Each reason right after its number: asked only when that number was typed and is set by hand.
   retention.archive,
+  reasons.archive,
   retention.hot,
+  reasons.hot,
   retention.immediate,
+  reasons.immediate,
   protection.objectLockMode,
   protection.objectLockDays,
+  reasons.objectLock,
   protection.mfaDelete,
   protection.mfaDeleteOrLifecycle,
   alerts.emails,

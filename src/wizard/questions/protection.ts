@@ -4,6 +4,7 @@
 import { valueAt, type Draft } from "../draft.js";
 import { checkField, selectedFrameworks } from "../field-checks.js";
 import type { ConfirmQuestion, NumberQuestion, SelectQuestion } from "../question.js";
+import { reasonPatches } from "./reasons.js";
 
 /** Frameworks whose records must not be alterable by anyone, which COMPLIANCE mode guarantees and GOVERNANCE does not. */
 const TAMPER_PROOF_BY_ANYONE = ["fca-sysc-9", "sox"];
@@ -62,6 +63,7 @@ export const objectLockDays: NumberQuestion = {
       ? `${days} days leaves logs alterable before ${needed.name}'s ${needed.minArchiveDays}-day retention ends (${needed.immutability.citation.text})`
       : true;
   },
+  apply: (days, draft) => ({ patches: [{ id: "storage.objectLock.days", value: days }, ...reasonPatches("objectLockDays", days, draft)] }),
 };
 
 export const mfaDelete: ConfirmQuestion = {

@@ -1,6 +1,7 @@
 // How long evidence is kept, per tier. Defaults are the strictest selected
 // requirement; an answer below it is rejected inline naming the regulation;
-// CloudWatch Logs values are snapped up to a retention the API accepts.
+// CloudWatch Logs values are snapped up to a retention the API accepts. A
+// number set by hand is followed by its reason question (reasons.ts).
 import { CLOUDWATCH_RETENTION_DAYS, snapRetentionDays } from "../../catalog/cloudwatch-retention.js";
 import { DEFAULT_CHOICES } from "../../catalog/engineering-choices.js";
 import { strictest } from "../../plan/retention.js";
@@ -8,6 +9,7 @@ import { retentionWarnings } from "../../plan/retention-warnings.js";
 import { valueAt, type Draft } from "../draft.js";
 import { checkMinimum, selectedFrameworks } from "../field-checks.js";
 import type { NumberQuestion } from "../question.js";
+import { reasonPatches } from "./reasons.js";
 
 /** Used where no selected framework sets an archive period (UK GDPR only asks for a documented one). */
 const BASELINE_ARCHIVE = DEFAULT_CHOICES.archiveDays;
@@ -41,7 +43,7 @@ export const archive: NumberQuestion = {
   // Accepted, but said at once: far past every minimum is worth a second thought under GDPR's storage limitation.
   apply: (days, draft) => {
     const [warning] = retentionWarnings({ frameworkIds: selectedFrameworks(draft).map((f) => f.id), archiveDays: days });
-    return { patches: [{ id: "retention.archiveDays", value: days }], ...(warning ? { note: `Warning: ${warning}` } : {}) };
+    return { patches: [{ id: "retention.archiveDays", value: days }, ...reasonPatches("archiveDays", days, draft)], ...(warning ? { note: `Warning: ${warning}` } : {}) };
   },
 };
 
@@ -59,10 +61,10 @@ export const hot: NumberQuestion = {
     days > MAX_HOT_DAYS
       ? `${days} days is more than CloudWatch Logs' longest retention of ${MAX_HOT_DAYS} days; keep long-term evidence in the S3 archive`
       : checkMinimum(days, draft, "minHotDays", "retention.hotDays"),
-  apply: (days) => {
+  apply: (days, draft) => {
     const snapped = snapRetentionDays(days)!;
     return {
-      patches: [{ id: "retention.hotDays", value: snapped }],
+      patches: [{ id: "retention.hotDays", value: snapped }, ...reasonPatches("hotDays", snapped, draft)],
       ...(snapped !== days ? { note: `${days} days snapped up to ${snapped}, the next retention CloudWatch Logs allows.` } : {}),
     };
   },
@@ -83,4 +85,5 @@ export const immediate: NumberQuestion = {
     if (archive !== undefined && days > archive) return `${days} days is longer than the archive period of ${archive} days`;
     return checkMinimum(days, draft, "minImmediateDays", "retention.immediateDays");
   },
+  apply: (days, draft) => ({ patches: [{ id: "retention.immediateDays", value: days }, ...reasonPatches("immediateDays", days, draft)] }),
 };
