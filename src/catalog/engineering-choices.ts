@@ -14,7 +14,7 @@ export const DEFAULT_CHOICES = Object.freeze({
   archiveDays: { value: 365, why: "a year, the PCI DSS 10.5.1 history period, where no selected framework sets an archive period (GDPR sets none and requires expiry)" },
   hotDays: { value: 365, why: "one year searchable, the minimum NCSC CAF's AWS pack and Security Hub CloudWatch.16 check" },
   immediateDays: { value: 90, why: "3 months in S3 Standard before the first lifecycle transition, following PCI DSS 10.5.1's 'immediately available' period" },
-  deepArchiveAfterDays: { value: 365, why: "after a year logs move to Deep Archive (retrieval within 12-48 hours); only when kept at least 180 more days, Deep Archive's minimum storage charge" },
+  deepArchiveAfterDays: { value: 365, why: "after a year, log files of 128 KB or more move to Deep Archive (retrieval within 12-48 hours; smaller files stay where they are, S3's transition minimum); only when kept at least 180 more days, Deep Archive's minimum storage charge" },
   noncurrentExpirationDays: { value: 30, why: "superseded object versions are kept 30 days; Object Lock still protects every locked version until its retention date" },
   abortIncompleteMultipartDays: { value: 7, why: "incomplete uploads hold no evidence and cost money" },
   accessLogExpirationDays: { value: 365, why: "a year of who-read-the-evidence records, following PCI DSS 10.5.1's 12 months" },
