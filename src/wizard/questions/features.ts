@@ -107,7 +107,8 @@ export const forensics: ConfirmQuestion = {
   // Offered to a person; without a terminal it stays as the preset or config says (off when unset), as WorkSpaces does.
   interactiveOnly: true,
   message: () => "Set up Athena over the archive, with automated daily and weekly log reviews?",
-  explain: () =>
-    "In the security account: a Glue table over the archive, an Athena workgroup with one saved query per check (root use, MFA-less sign-ins, IAM and logging changes, ...), and a daily and a weekly review that counts them and emails the summary (PCI DSS 10.4.1, 10.4.1.1). Athena bills $5 per TB scanned; the cost estimate shows what the reviews scan.",
+  // The resources live in the security account of an organization; one account holds everything otherwise.
+  explain: (draft) =>
+    `${valueAt(draft, "topology") === "organization" ? "In the security account" : "In your account"}: a Glue table over the archive, an Athena workgroup with one saved query per check (root use, MFA-less sign-ins, IAM and logging changes, ...), and a daily and a weekly review that counts them and emails the summary (PCI DSS 10.4.1, 10.4.1.1). Athena bills $5 per TB scanned; the cost estimate shows what the reviews scan.`,
   defaultValue: (draft) => industryIs(draft, "banking") || industryIs(draft, "healthcare") || industryIs(draft, "payments"),
 };
