@@ -23,6 +23,10 @@ export interface QueryResult {
  */
 const MAXIMUM_OBJECT_SIZE = 1024 * 1024 * 1024;
 
+// maximum_sample_files = 1: the columns are given, so there is nothing to detect, yet read_json
+// samples up to 32 files when the view is bound (measured on 100 files of 200,000 events: the
+// view took about 700 ms to create, against about 75 ms with one sample file).
+
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /**
@@ -49,7 +53,7 @@ FROM (
   FROM read_json([${list}],
     columns = {Records: ${literal(duckdbRecordsType())}},
     format = 'unstructured', compression = 'gzip', filename = true,
-    hive_partitioning = false, maximum_object_size = ${MAXIMUM_OBJECT_SIZE})
+    hive_partitioning = false, maximum_sample_files = 1, maximum_object_size = ${MAXIMUM_OBJECT_SIZE})
 )`;
 }
 
