@@ -5,6 +5,8 @@ import { FRAMEWORKS, type FrameworkId } from "../catalog/regulations.js";
 import type { NumberSource, ResolvedPlan } from "../model/plan.js";
 import { failedSigninText } from "../docs/workspaces-context.js";
 import { archiveTiers } from "../docs/archive-tiers.js";
+import { QUERY_CHECKS } from "../query/catalog/index.js";
+import { reviewTiers } from "../query/estate/forensic-grants.js";
 
 function years(days: number): string {
   if (days < 365) return `${days} days`;
@@ -67,7 +69,8 @@ export function explainPlan(plan: ResolvedPlan): string {
   if (trail.lambdaDataEvents) out.push("  - Lambda function invocations.");
   if (trail.insights) out.push("  - CloudTrail Insights: unusual API call rates and error rates.");
   out.push("");
-  out.push(`Alarms (${plan.alarms.length}), each emailing its tier's list:`);
+  // The catalog's alarms plus the delivery-health alarm, listed last.
+  out.push(`Alarms (${plan.alarms.length + 1}), each emailing its tier's list:`);
   for (const alarm of plan.alarms) {
     const ids = [alarm.cis && `CIS ${alarm.cis}`, alarm.securityHub].filter(Boolean).join(", ");
     out.push(`  - [${alarm.tier}] ${alarm.title}${ids ? ` (${ids})` : ""}`);
@@ -79,6 +82,8 @@ export function explainPlan(plan: ResolvedPlan): string {
     const recorders = plan.config.recorderAccounts.length > 0 ? `records configuration in ${plan.config.recorderAccounts.length} account${plan.config.recorderAccounts.length === 1 ? "" : "s"}` : "relies on the existing recorders";
     out.push(`Continuous checks: AWS Config ${recorders} and runs ${rules.length} managed rules on the logging estate, each in the account that holds what it checks (${rules.join(", ")}).`);
   }
+  out.push("");
+  out.push(...forensicsLines(plan));
   out.push("");
   out.push("What is protected:");
   for (const claim of protectionClaims(plan)) out.push(`  - ${claim.text}`);
@@ -92,6 +97,26 @@ export function explainPlan(plan: ResolvedPlan): string {
 /** Markdown emphasis and code marks out, for the terminal. */
 function plain(text: string): string {
   return text.replace(/\*\*|`/g, "");
+}
+
+/** Investigation and scheduled reviews (forensics): where they run, what they read, when they report. */
+function forensicsLines(plan: ResolvedPlan): string[] {
+  const f = plan.forensics;
+  if (!f) {
+    return [
+      "Investigation and reviews: off. Turn them on with --set forensics.enabled=true (the wizard asks): Athena over the archive with a saved query per check, and a daily and a weekly review emailed to the alert tiers (PCI DSS 10.4.1, 10.4.1.1). The same checks run locally with `trailwright query` either way.",
+    ];
+  }
+  const where = plan.topology === "organization" ? `the security account (${plan.accounts.security.id})` : "the account";
+  const tiers = reviewTiers(plan);
+  const checks = QUERY_CHECKS.length;
+  return [
+    `Investigation and reviews, in ${where}:`,
+    `  - Athena workgroup ${f.workgroupName} (engine v3, its settings enforced, results encrypted under the estate key and kept ${f.resultsBucket.expirationDays} days), a Glue table over the archive, and ${checks} saved queries, one per check of \`trailwright query --list\`; a query stops after scanning ${Math.round(f.bytesScannedCutoff / 1024 ** 3)} GB.`,
+    `  - Role ${f.investigatorRoleName} reads the archive through Athena; it cannot write to it.`,
+    `  - EventBridge Scheduler runs the review daily (${f.dailyCron}) and weekly (${f.weeklyCron}) in ${f.timeZone}: one Athena scan counts every check${tiers ? `, and the summary goes to the ${tiers.warning} tier when it finds root use, sign-ins without MFA, IAM, key or logging changes, to the ${tiers.info} tier otherwise, and to ${tiers.warning} if the review fails` : ""} (PCI DSS 10.4.1, 10.4.1.1). A person still reads it.`,
+    ...(f.s3DataEvents ? [] : ["  - s3-exfiltration finds nothing: the trail records no S3 data events."]),
+  ];
 }
 
 function workspacesLines(plan: ResolvedPlan): string[] {
