@@ -36,7 +36,8 @@ export interface AlertTopic {
 
 /**
  * One encrypted SNS topic per alert tier, publishable only by this account's
- * CloudWatch alarms, with an email subscription per address.
+ * CloudWatch alarms (and, with forensics, the log review role on the tiers its
+ * summary goes to), with an email subscription per address.
  */
 export class AlertTopics extends Construct {
   public readonly topicArnByTier: Readonly<Partial<Record<AlertTier, string>>>;

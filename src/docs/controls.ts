@@ -465,10 +465,12 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
   },
   {
     id: "sns-topic-policy",
-    title: "Alert topics publishable only by this account's alarms",
+    title: "Alert topics publishable only by the estate's alarms and reviews",
     areas: ["access-control"],
     applies: (p) => p.topics.length > 0,
-    describe: (p) => `Only cloudwatch.amazonaws.com, for alarms of account ${p.accounts.management.id} in ${p.homeRegion}, may publish; the topics are never public.`,
+    // The scheduled review publishes its summary too (src/query/estate/forensic-grants.ts, LogReviewPublish).
+    describe: (p) =>
+      `Only cloudwatch.amazonaws.com, for alarms of account ${p.accounts.management.id} in ${p.homeRegion}, may publish${p.forensics ? `, and the log review role ${p.forensics.reviewRoleArn} to the topics its summary goes to` : ""}; the topics are never public.`,
     implementedBy: () => [
       { type: "aws_sns_topic_policy", component: "alerts" },
       { type: "data.aws_iam_policy_document", component: "alerts" },
