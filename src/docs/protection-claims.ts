@@ -45,13 +45,12 @@ export function protectionClaims(plan: ResolvedPlan): ProtectionClaim[] {
     },
     {
       id: "named-readers",
-      text:
-        plan.key.readerArns.length > 0
-          ? `Only the named readers (${plan.key.readerArns.join(", ")}) can decrypt log files: the estate key's own account administers the key without data access, and CloudTrail's Decrypt is pinned to this trail.`
-          : "Nobody can decrypt log files through the estate key: its own account administers it without data access and no reader is named.",
+      text: readersClaim(plan),
       deliveredBy: [
         { policy: "estate-key", sid: "KeyAdministrationWithoutDataAccess" },
         ...(plan.key.readerArns.length > 0 ? [{ policy: "estate-key", sid: "AllowLogReadersDecryptViaS3" } as const, { policy: "archive-bucket", sid: "AllowLogReadersRead" } as const] : []),
+        // Forensics' investigator and review roles read through Athena (src/query/estate/forensic-grants.ts).
+        ...(plan.forensics ? [{ policy: "estate-key", sid: "ForensicsDecryptViaS3" } as const, { policy: "archive-bucket", sid: "ForensicsReadLogs" } as const] : []),
       ],
     },
     {
@@ -130,4 +129,14 @@ export function protectionLimits(plan: ResolvedPlan): string[] {
   if (plan.archive.objectLock?.mode === "GOVERNANCE") out.push(`GOVERNANCE-mode locks can be removed early by ${plan.guardrails?.breakGlassRoleName ?? "BreakGlass"}; choose COMPLIANCE mode where no one may ever remove them.`);
   if (!plan.archive.objectLock) out.push("Object Lock is off: log files are protected from deletion only by the bucket policy and, in an organization, the SCP.");
   return out;
+}
+
+/** Who can decrypt log files: the named readers and, with forensics, the Athena roles, all through S3 only. */
+function readersClaim(plan: ResolvedPlan): string {
+  const readers = [...plan.key.readerArns, ...(plan.forensics ? [plan.forensics.investigatorRoleArn, plan.forensics.reviewRoleArn] : [])];
+  if (readers.length === 0) return "Nobody can decrypt log files through the estate key: its own account administers it without data access and no reader is named.";
+  const who = plan.forensics
+    ? `the named readers${plan.key.readerArns.length > 0 ? ` (${plan.key.readerArns.join(", ")})` : " (none named)"} and the Athena investigator and review roles (${plan.forensics.investigatorRoleArn}, ${plan.forensics.reviewRoleArn})`
+    : `the named readers (${readers.join(", ")})`;
+  return `Only ${who} can decrypt log files, and only through S3: the estate key's own account administers the key without data access, and CloudTrail's Decrypt is pinned to this trail.`;
 }

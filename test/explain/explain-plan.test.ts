@@ -22,6 +22,14 @@ describe("explainPlan", () => {
     expect(text).toMatch(/PCI DSS 10\.4\.1, 10\.4\.1\.1/);
   });
 
+  it("uk-bank: the decrypt claim names the Athena roles forensics lets read, uk-smb's does not", () => {
+    const bank = presetPlan("uk-bank");
+    const claim = explainPlan(bank).split("\n").find((l) => l.includes("can decrypt log files"))!;
+    expect(claim).toContain(bank.forensics!.investigatorRoleArn);
+    expect(claim).toContain(bank.forensics!.reviewRoleArn);
+    expect(explainPlan(presetPlan("uk-smb")).split("\n").find((l) => l.includes("decrypt log files"))).not.toMatch(/investigator/);
+  });
+
   it("uk-smb: forensics off, with the flag that turns it on", () => {
     const plan = presetPlan("uk-smb");
     expect(plan.forensics).toBeUndefined();
