@@ -77,7 +77,7 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
     areas: ["access-control", "integrity"],
     applies: () => true,
     describe: (p) =>
-      `Log files are encrypted with ${p.key.alias}; the key policy lets CloudTrail encrypt only for trails of account ${p.accounts.management.id} (encryption context and aws:SourceArn) and lets only named readers decrypt.`,
+      `Log files are encrypted with ${p.key.alias}; the key policy lets CloudTrail encrypt only for trails of account ${p.accounts.management.id} (encryption context and aws:SourceArn) and lets only named readers${p.forensics ? " and the Athena investigator and review roles" : ""} decrypt, through S3.`,
     implementedBy: () => [TRAIL, KEY, { type: "aws_kms_alias", component: "key" }, { type: "data.aws_iam_policy_document", component: "key" }],
     ids: { cis: "3.7 / 3.5 / 4.5", securityHub: "CloudTrail.2", checkov: "CKV_AWS_35", prowler: "cloudtrail_kms_encryption_enabled" },
     configRules: ["cloud-trail-encryption-enabled"],
