@@ -8,6 +8,7 @@ import type { ResolvedPlan } from "../model/plan.js";
 import { archiveTiers, MINIMUM_TRANSITION_SIZE as MIN } from "./archive-tiers.js";
 import type { AddressMatcher } from "./address-index.js";
 import type { RequirementAreaId } from "./requirement-areas.js";
+import { reviewRouting } from "./forensics-context.js";
 
 export interface ScannerIds {
   readonly cis?: string;
@@ -592,7 +593,7 @@ export const ESTATE_CONTROLS: readonly EstateControl[] = Object.freeze([
     areas: ["review", "monitoring"],
     applies: (p) => p.forensics !== undefined,
     describe: (p) =>
-      `EventBridge Scheduler runs state machine ${p.forensics!.stateMachineName} daily (${p.forensics!.dailyCron}) and weekly (${p.forensics!.weeklyCron}) in ${p.forensics!.timeZone}; it counts every catalog check over the previous day or week in one Athena scan and emails the summary to the warning tier when root use, sign-ins without MFA, IAM, key or logging changes were found, to the info tier otherwise, and to the warning tier if the review itself fails. A person still reads it and follows up (10.4.1 is a review by people, helped by 10.4.1.1's automation).`,
+      `EventBridge Scheduler runs state machine ${p.forensics!.stateMachineName} daily (${p.forensics!.dailyCron}) and weekly (${p.forensics!.weeklyCron}) in ${p.forensics!.timeZone}; it counts every catalog check over the previous day or week in one Athena scan and ${reviewRouting(p)}. A person still reads it and follows up (10.4.1 is a review by people, helped by 10.4.1.1's automation).`,
     implementedBy: () => [
       { type: "aws_sfn_state_machine", component: "review" },
       { type: "aws_scheduler_schedule", component: "review" },

@@ -6,7 +6,7 @@ import type { NumberSource, ResolvedPlan } from "../model/plan.js";
 import { failedSigninText } from "../docs/workspaces-context.js";
 import { archiveTiers } from "../docs/archive-tiers.js";
 import { QUERY_CHECKS } from "../query/catalog/index.js";
-import { reviewTiers } from "../query/estate/forensic-grants.js";
+import { reviewRouting } from "../docs/forensics-context.js";
 
 function years(days: number): string {
   if (days < 365) return `${days} days`;
@@ -108,13 +108,12 @@ function forensicsLines(plan: ResolvedPlan): string[] {
     ];
   }
   const where = plan.topology === "organization" ? `the security account (${plan.accounts.security.id})` : "the account";
-  const tiers = reviewTiers(plan);
   const checks = QUERY_CHECKS.length;
   return [
     `Investigation and reviews, in ${where}:`,
     `  - Athena workgroup ${f.workgroupName} (engine v3, its settings enforced, results encrypted under the estate key and kept ${f.resultsBucket.expirationDays} days), a Glue table over the archive, and ${checks} saved queries, one per check of \`trailwright query --list\`; a query stops after scanning ${Math.round(f.bytesScannedCutoff / 1024 ** 3)} GB.`,
     `  - Role ${f.investigatorRoleName} reads the archive through Athena; it cannot write to it.`,
-    `  - EventBridge Scheduler runs the review daily (${f.dailyCron}) and weekly (${f.weeklyCron}) in ${f.timeZone}: one Athena scan counts every check${tiers ? `, and the summary goes to the ${tiers.warning} tier when it finds root use, sign-ins without MFA, IAM, key or logging changes, to the ${tiers.info} tier otherwise, and to ${tiers.warning} if the review fails` : ""} (PCI DSS 10.4.1, 10.4.1.1). A person still reads it.`,
+    `  - EventBridge Scheduler runs the review daily (${f.dailyCron}) and weekly (${f.weeklyCron}) in ${f.timeZone}: one Athena scan counts every check and ${plain(reviewRouting(plan))} (PCI DSS 10.4.1, 10.4.1.1). A person still reads it.`,
     ...(f.s3DataEvents ? [] : ["  - s3-exfiltration finds nothing: the trail records no S3 data events."]),
   ];
 }

@@ -2,6 +2,7 @@
 // investigation part says where it runs and when it reports, or how to turn it on.
 import { describe, expect, it } from "vitest";
 import { explainPlan } from "../../src/explain/explain-plan.js";
+import { alertingChecks } from "../../src/query/estate/review-state-machine.js";
 import { PRESET_IDS, presetPlan } from "../helpers/preset-answers.js";
 
 describe("explainPlan", () => {
@@ -20,6 +21,9 @@ describe("explainPlan", () => {
     expect(text).toContain(`Investigation and reviews, in the security account (${plan.accounts.security.id}):`);
     expect(text).toContain(`daily (${plan.forensics!.dailyCron}) and weekly (${plan.forensics!.weeklyCron}) in ${plan.forensics!.timeZone}`);
     expect(text).toMatch(/PCI DSS 10\.4\.1, 10\.4\.1\.1/);
+    // The checks that escalate are the state machine's own list, not a hand summary of it.
+    const review = text.split("\n").find((l) => l.includes("runs the review daily"))!;
+    for (const id of alertingChecks()) expect(review).toContain(id);
   });
 
   it("uk-bank: the decrypt claim names the Athena roles forensics lets read, uk-smb's does not", () => {
