@@ -1,7 +1,7 @@
 // The archive bucket's policies, parsed: what the rules about the archive read. A policy whose
 // text is not known at plan time (or does not parse) is returned as a problem, never skipped,
 // so a rule cannot pass by not looking.
-import { parsePolicy, type Statement } from "./iam-json.js";
+import { readPolicy, type Statement } from "./iam-json.js";
 import type { PlannedEstate, PlannedResource } from "./planned.js";
 
 export interface ArchivePolicies {
@@ -15,13 +15,7 @@ export function archivePolicies(planned: PlannedEstate): ArchivePolicies[] {
   return planned.ofType("aws_cloudtrail").flatMap((trail) => {
     const bucket = planned.trailBucket(trail);
     if (bucket === undefined || !planned.bucketNamed(bucket)) return [];
-    const policies = planned.forBucket("aws_s3_bucket_policy", bucket).map((policy) => {
-      try {
-        return { policy, statements: parsePolicy(policy.values.policy, policy.address) };
-      } catch (error) {
-        return { policy, problem: (error as Error).message };
-      }
-    });
+    const policies = planned.forBucket("aws_s3_bucket_policy", bucket).map((policy) => ({ policy, ...readPolicy(policy.values.policy, policy.address) }));
     return [{ trail, bucket, policies }];
   });
 }

@@ -52,6 +52,15 @@ export function parsePolicy(text: unknown, where: string): Statement[] {
   }));
 }
 
+/** A policy's statements, or why they cannot be read: a rule reports the problem, never skips the policy. */
+export function readPolicy(text: unknown, where: string): { statements: Statement[]; problem?: undefined } | { statements?: undefined; problem: string } {
+  try {
+    return { statements: parsePolicy(text, where) };
+  } catch (error) {
+    return { problem: (error as Error).message };
+  }
+}
+
 /** IAM's wildcard match (`*` any run, `?` one character); actions compare case-insensitively. */
 export function wildcardMatch(pattern: string, value: string, options: { ignoreCase?: boolean } = {}): boolean {
   const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");

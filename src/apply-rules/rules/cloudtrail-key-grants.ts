@@ -4,7 +4,7 @@
 // - "Allow CloudTrail to describe a KMS key": kms:DescribeKey;
 // - "If you are using an existing S3 bucket with an S3 Bucket Key, kms:Decrypt permissions are
 //   required to create or update a trail with SSE-KMS enabled."
-import { coversAction, conditionsOn, namesService, parsePolicy, type Statement } from "../iam-json.js";
+import { coversAction, conditionsOn, namesService, readPolicy, type Statement } from "../iam-json.js";
 import type { PlannedEstate, PlannedResource } from "../planned.js";
 import { findingsFor, type ApplyRule, type Finding } from "../rule.js";
 
@@ -36,11 +36,9 @@ export const cloudtrailKeyGrants: ApplyRule = {
         continue;
       }
       const { policy, address } = keyPolicy(planned, key);
-      let statements: Statement[];
-      try {
-        statements = parsePolicy(policy, address);
-      } catch (error) {
-        findings.push(finding(address, (error as Error).message));
+      const { statements, problem } = readPolicy(policy, address);
+      if (!statements) {
+        findings.push(finding(address, problem));
         continue;
       }
       const withTrailContext = (st: Statement) => conditionsOn(st, TRAIL_CONTEXT).length > 0;

@@ -3,13 +3,10 @@
 // - key policy document: 32 KB (AWS KMS quotas, "Key policy document size");
 // - SCP document: 5,120 characters; at most 5 SCPs attached to a root, OU or account
 //   (AWS Organizations quotas), FullAWSAccess included since Organizations attaches it everywhere.
+import { MAX_BUCKET_POLICY_BYTES as BUCKET_POLICY_MAX_BYTES, MAX_KEY_POLICY_BYTES as KEY_POLICY_MAX_BYTES, MAX_SCPS_PER_TARGET as SCPS_PER_TARGET } from "../../plan/quotas.js";
+import { SCP_MAX_CHARS as SCP_MAX_CHARACTERS } from "../../policies/guardrail-scp-specs.js";
 import { findingsFor, type ApplyRule, type Finding } from "../rule.js";
 import { attachmentsByTarget, plannedScps } from "./scps.js";
-
-export const BUCKET_POLICY_MAX_BYTES = 20 * 1024;
-export const KEY_POLICY_MAX_BYTES = 32 * 1024;
-export const SCP_MAX_CHARACTERS = 5120;
-export const SCPS_PER_TARGET = 5;
 
 export const policySizes: ApplyRule = {
   id: "policy-sizes",
@@ -32,7 +29,8 @@ export const policySizes: ApplyRule = {
     measure("aws_s3_bucket_policy", "policy", BUCKET_POLICY_MAX_BYTES, "bytes", "bucket policy");
     measure("aws_kms_key", "policy", KEY_POLICY_MAX_BYTES, "bytes", "key policy");
     measure("aws_kms_key_policy", "policy", KEY_POLICY_MAX_BYTES, "bytes", "key policy");
-    for (const scp of plannedScps(planned)) {
+    const scps = plannedScps(planned);
+    for (const scp of scps) {
       const text = scp.content;
       if (typeof text !== "string") {
         findings.push(finding(scp.resource.address, `its content is not known at plan time, so its size cannot be checked against the ${SCP_MAX_CHARACTERS}-character limit`));
@@ -40,12 +38,12 @@ export const policySizes: ApplyRule = {
         findings.push(finding(scp.resource.address, `its content is ${text.length.toLocaleString("en-GB")} characters, over the SCP limit of ${SCP_MAX_CHARACTERS.toLocaleString("en-GB")}`));
       }
     }
-    const scpAddresses = new Set(plannedScps(planned).map((s) => s.resource.address));
+    const scpAddresses = new Set(scps.map((s) => s.resource.address));
     for (const [target, attachments] of attachmentsByTarget(planned)) {
-      const scps = attachments.filter((a) => planned.referenced(a, "policy_id").some((p) => scpAddresses.has(p.address)));
+      const attached = attachments.filter((a) => planned.referenced(a, "policy_id").some((p) => scpAddresses.has(p.address)));
       // FullAWSAccess stays attached (Control Tower requires it to stay unmerged), so it takes one of the five places.
-      if (scps.length + 1 > SCPS_PER_TARGET) {
-        findings.push(finding(target, `${scps.length} SCPs of this estate plus FullAWSAccess would be attached to ${target}, over the limit of ${SCPS_PER_TARGET} per root, OU or account`));
+      if (attached.length + 1 > SCPS_PER_TARGET) {
+        findings.push(finding(target, `${attached.length} SCPs of this estate plus FullAWSAccess would be attached to ${target}, over the limit of ${SCPS_PER_TARGET} per root, OU or account`));
       }
     }
     return findings;

@@ -1,6 +1,6 @@
 // Service control policies as planned: the content of each SCP the estate creates and the targets
 // it is attached to. Shared by the SCP rules.
-import { parsePolicy, type Statement } from "../iam-json.js";
+import { readPolicy, type Statement } from "../iam-json.js";
 import type { PlannedEstate, PlannedResource } from "../planned.js";
 
 export interface PlannedScp {
@@ -14,15 +14,7 @@ export function plannedScps(planned: PlannedEstate): PlannedScp[] {
   return planned
     .ofType("aws_organizations_policy")
     .filter((p) => (p.values.type ?? "SERVICE_CONTROL_POLICY") === "SERVICE_CONTROL_POLICY")
-    .map((resource) => {
-      let statements: Statement[] | undefined;
-      try {
-        statements = parsePolicy(resource.values.content, resource.address);
-      } catch {
-        statements = undefined;
-      }
-      return { resource, statements, content: resource.values.content };
-    });
+    .map((resource) => ({ resource, statements: readPolicy(resource.values.content, resource.address).statements, content: resource.values.content }));
 }
 
 /** Attachments grouped by target: the planned target id, or the reference when it is only known after apply. */

@@ -2,9 +2,9 @@
 // all conditions in all advanced event selectors is allowed", and "Event selectors: 5 per trail"
 // (held here for advanced selectors too). Neither can be increased; CreateTrail or
 // PutEventSelectors fails with InvalidEventSelectorsException past them.
+import { MAX_SELECTOR_VALUES as SELECTOR_VALUES_MAX } from "../../plan/quotas.js";
 import { findingsFor, type ApplyRule, type Finding } from "../rule.js";
 
-export const SELECTOR_VALUES_MAX = 500;
 export const SELECTORS_MAX = 5;
 const OPERATORS = ["equals", "not_equals", "starts_with", "not_starts_with", "ends_with", "not_ends_with"] as const;
 
