@@ -18,15 +18,6 @@ export interface ConfigPlanInputs {
   readonly resultsBucketInSecurity: boolean;
 }
 
-/**
- * S3 rules that also run in security when the Athena results bucket is there. Not the lock rule:
- * results are working copies with a lifecycle, deliberately not locked. Not the logging rule:
- * server access logs must go to a bucket in the source bucket's own account
- * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html), and
- * the results bucket has none; Athena's own API calls are in the trail.
- */
-const RESULTS_BUCKET_RULES: readonly string[] = ["S3_BUCKET_VERSIONING_ENABLED", "S3_BUCKET_SSL_REQUESTS_ONLY", "S3_BUCKET_PUBLIC_READ_PROHIBITED"];
-
 const ROLES: readonly AccountRole[] = ["management", "logArchive", "security"];
 
 /**
@@ -56,7 +47,7 @@ export function planConfig(cfg: TrailwrightConfig, x: ConfigPlanInputs): ConfigP
   const rules: ConfigRulePlan[] = LOGGING_CONFIG_RULES.filter(
     (r) => !r.when || (r.when === "objectLock" ? x.objectLock : cloudWatchLogs),
   ).flatMap((r) =>
-    (organization ? [...r.accounts, ...(x.resultsBucketInSecurity && RESULTS_BUCKET_RULES.includes(r.identifier) ? (["security"] as const) : [])] : (["management"] as const)).map((account) => ({
+    (organization ? [...r.accounts, ...(x.resultsBucketInSecurity && r.resultsBucket ? (["security"] as const) : [])] : (["management"] as const)).map((account) => ({
       account,
       name: r.name,
       identifier: r.identifier,

@@ -111,6 +111,7 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
     info: cfg.alerts.info ?? cfg.alerts.emails,
   };
   const workspaces = resolveWorkspaces(cfg, { name, homeRegion: region, allowedRegions, accounts, retentionDays: snappedHot, emailsByTier });
+  const forensics = planForensics(cfg, { name, accounts, archiveName, allowedRegions, allRegions: AWS_REGIONS });
   // The management topics also serve WorkSpaces alarms there (trail filters, and the site in the home region).
   const workspacesTiers = workspaces ? [...workspaces.trailAlarms.map((a) => a.tier), ...workspaces.topics.map((t) => t.tier)] : [];
   // Delivery health pages the critical tier: a silent trail is evidence being lost.
@@ -196,7 +197,7 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
           objectLock: lockDays !== undefined,
           hotDays: snappedHot,
           topics,
-          resultsBucketInSecurity: cfg.forensics?.enabled === true,
+          resultsBucketInSecurity: forensics !== undefined,
           otherAlarmAccounts: (workspaces?.sites ?? []).map((s) => s.accountId).filter((id) => !Object.values(accounts).some((a) => a.id === id)),
         })
       : undefined,
@@ -238,7 +239,7 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
       backend: cfg.output?.backend ? { ...cfg.output.backend } : undefined,
     },
     cost: resolveCostAssumptions(cfg),
-    forensics: planForensics(cfg, { name, accounts, archiveName, allowedRegions, allRegions: AWS_REGIONS }),
+    forensics,
   };
   const complete = { ...plan, suppressions: planSuppressions(plan) };
   // Last: AWS quotas are measured on what the constructs will emit, so the plan must be whole.
