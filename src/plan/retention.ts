@@ -29,17 +29,14 @@ export function requireAtLeast(
   }
 }
 
-/** A number the answers set, and what the estate knows about why. */
+/** A number the answers set, and what the estate knows about why (its path and minimum: RETENTION_NUMBERS[key]). */
 export interface NumberInput {
+  /** Which number, which is also its key under `reasons` in trailwright.json. */
+  readonly key: ReasonKey;
   readonly value: number;
-  readonly field: MinimumField | undefined;
-  /** The trailwright.json path, which is also the key of the preset's engineering choices. */
-  readonly configPath: string;
   /** The choice behind the number when it was not set by hand (a default, such as the lock following the archive). */
-  readonly defaultChoice: EngineeringChoice | undefined;
-  /** The key under `reasons` in trailwright.json where the user records why they chose this number. */
-  readonly reasonKey: ReasonKey;
-  /** The reason the user recorded there, if any. */
+  readonly defaultChoice: EngineeringChoice;
+  /** The reason the user recorded under `reasons`, if any. */
   readonly userReason: string | undefined;
 }
 
@@ -48,6 +45,7 @@ export const REASON_KEYS = ["archiveDays", "hotDays", "immediateDays", "objectLo
 export type ReasonKey = (typeof REASON_KEYS)[number];
 
 interface NumberSpec {
+  /** The trailwright.json path, which is also the key of the preset's engineering choices. */
   readonly configPath: string;
   readonly field: MinimumField;
   /** The choice behind the number when nobody typed it, given the archive period. */
@@ -76,8 +74,7 @@ export const RETENTION_NUMBERS: Readonly<Record<ReasonKey, NumberSpec>> = Object
 
 /** What explain() needs to know about the number under `key`. */
 export function numberInput(key: ReasonKey, value: number, archiveDays: number, reasons: Partial<Record<ReasonKey, string>> | undefined): NumberInput {
-  const spec = RETENTION_NUMBERS[key];
-  return { value, field: spec.field, configPath: spec.configPath, defaultChoice: spec.defaultChoice(archiveDays), reasonKey: key, userReason: reasons?.[key] };
+  return { key, value, defaultChoice: RETENTION_NUMBERS[key].defaultChoice(archiveDays), userReason: reasons?.[key] };
 }
 
 /**
@@ -86,9 +83,10 @@ export function numberInput(key: ReasonKey, value: number, archiveDays: number, 
  * the number was set by hand: only the user can say why.
  */
 function catalogReason(input: NumberInput, frameworks: readonly Framework[], presetId: string | undefined, above: string): string | undefined {
-  const { value, field, configPath } = input;
-  const strict = field ? strictest(frameworks, field) : undefined;
-  if (strict && value === strict[field!]) return `${strict.name} minimum: ${strict.retention.citation.text}`;
+  const { value } = input;
+  const { field, configPath } = RETENTION_NUMBERS[input.key];
+  const strict = strictest(frameworks, field);
+  if (strict && value === strict[field]) return `${strict.name} minimum: ${strict.retention.citation.text}`;
   const presetChoice = presetId ? PRESET_CHOICES[presetId]?.[configPath] : undefined;
   const choice = [presetChoice, input.defaultChoice].find((c) => c !== undefined && c.value === value);
   return choice ? `engineering choice: ${choice.why}${above}` : undefined;
@@ -109,12 +107,13 @@ export function isSetByHand(input: NumberInput, frameworks: readonly Framework[]
  * auditor never reads a placeholder where a justification should be.
  */
 export function explain(input: NumberInput, frameworks: readonly Framework[], presetId: string | undefined): NumberSource {
-  const { value, field } = input;
-  const strict = field ? strictest(frameworks, field) : undefined;
-  const satisfies = field ? frameworks.filter((f) => f[field] > 0 && value >= f[field]).map((f) => f.id) : [];
-  const above = strict ? `; meets ${strict.name}'s ${strict[field!]}-day minimum (${strict.retention.citation.text})` : "";
+  const { value } = input;
+  const { field } = RETENTION_NUMBERS[input.key];
+  const strict = strictest(frameworks, field);
+  const satisfies = frameworks.filter((f) => f[field] > 0 && value >= f[field]).map((f) => f.id);
+  const above = strict ? `; meets ${strict.name}'s ${strict[field]}-day minimum (${strict.retention.citation.text})` : "";
   if (input.userReason) return { value, reason: `set in trailwright.json: ${input.userReason}${above}`, satisfies };
   const known = catalogReason(input, frameworks, presetId, above);
   if (known) return { value, reason: known, satisfies };
-  return { value, reason: `set in trailwright.json; no reason was given (record one as reasons.${input.reasonKey})${above}`, satisfies };
+  return { value, reason: `set in trailwright.json; no reason was given (record one as reasons.${input.key})${above}`, satisfies };
 }
