@@ -1,8 +1,8 @@
 // Which account holds each part of the estate, read from the plan's account
-// model (src/plan/accounts.ts). The documents draw and describe placement from
-// here instead of repeating it; test/docs/placement.test.ts checks it against
-// the provider every synthesized resource is created with, so a change in
-// src/synth/estate-stack.ts that moves a resource fails there.
+// model (src/plan/accounts.ts). src/synth/estate-stack.ts gives each construct
+// its provider from here, and the documents draw and describe placement from
+// here; test/docs/placement.test.ts checks it against the provider every
+// synthesized resource is created with, so a construct that strays fails there.
 import type { AccountPlan, AccountRole, ResolvedPlan } from "../model/plan.js";
 
 /** Parts of the estate that live in exactly one account role. */

@@ -25,6 +25,7 @@ import { LogArchiveBucket } from "../constructs/log-archive-bucket.js";
 import { ReadableStack } from "../constructs/readable-stack.js";
 import { TrailLogGroup } from "../constructs/trail-log-group.js";
 import type { AccountPlan, AccountRole, ResolvedPlan } from "../model/plan.js";
+import { partRole, type PlacedPart } from "../plan/placement.js";
 
 /** Admits the provider these machines validate with (5.100) and the 6.x the bindings target. */
 export const AWS_PROVIDER_CONSTRAINT = ">= 5.100.0, < 7.0.0";
@@ -72,24 +73,26 @@ export function buildEstateStack(app: App, plan: ResolvedPlan): ReadableStack {
   const stack = new ReadableStack(app, STACK_ID);
   stack.addOverride("terraform.required_providers.aws", { source: "hashicorp/aws", version: AWS_PROVIDER_CONSTRAINT });
   const p = providers(stack, plan);
+  // Each part's account comes from src/plan/placement.ts, which the documents also read.
+  const at = (part: PlacedPart) => p[partRole(plan, part)];
 
   // SRA's split (reference/organization.md B): the estate key in security, apart from the data
   // (log-archive) and from management; the monitoring key beside the log group and topics it
   // encrypts, since CloudWatch Logs and SNS use it in their own account.
-  const key = new CustomerKey(stack, "estate", { key: plan.key, statements: estateKeyStatements(plan), provider: p[plan.key.account] });
+  const key = new CustomerKey(stack, "estate", { key: plan.key, statements: estateKeyStatements(plan), provider: at("key") });
   const monitoringKey = new CustomerKey(stack, "monitoring", {
     key: plan.monitoringKey,
     statements: monitoringKeyStatements(plan),
-    provider: p[plan.monitoringKey.account],
+    provider: at("monitoringKey"),
   });
-  const accessLogs = new AccessLogBucket(stack, "access_logs", { plan, provider: p.logArchive });
+  const accessLogs = new AccessLogBucket(stack, "access_logs", { plan, provider: at("accessLogs") });
   const archive = new LogArchiveBucket(stack, "log_archive", {
     plan,
     kmsKeyArn: key.keyArn,
-    provider: p.logArchive,
+    provider: at("archive"),
     accessLogBucket: accessLogs,
   });
-  const logGroup = new TrailLogGroup(stack, "log_group", { plan, kmsKeyArn: monitoringKey.keyArn, provider: p.management });
+  const logGroup = new TrailLogGroup(stack, "log_group", { plan, kmsKeyArn: monitoringKey.keyArn, provider: at("logGroup") });
   const trail = new AuditTrail(stack, "trail", {
     plan,
     bucketName: archive.bucketName,
@@ -97,21 +100,21 @@ export function buildEstateStack(app: App, plan: ResolvedPlan): ReadableStack {
     ...(plan.trail.cloudWatchLogs ? { cloudWatchLogs: logGroup } : {}),
     // The key (its policy is inline) and everything the first delivery relies on.
     dependsOn: [key.key, ...archive.firstDeliveryPrerequisites],
-    provider: p.management,
+    provider: at("trail"),
   });
-  const topics = new AlertTopics(stack, "alerts", { plan, kmsKeyArn: monitoringKey.keyArn, provider: p.management });
+  const topics = new AlertTopics(stack, "alerts", { plan, kmsKeyArn: monitoringKey.keyArn, provider: at("topics") });
   // CisAlarms adds the optional dashboard itself when plan.dashboard is set.
   new CisAlarms(stack, "cis_alarms", {
     plan,
     logGroupName: logGroup.logGroupName,
     topicArnByTier: topics.topicArnByTier,
-    provider: p.management,
+    provider: at("alarms"),
   });
   addWorkspaces(
     stack,
     plan,
     {
-      provider: p.management,
+      provider: at("alarms"),
       // WorkSpaces log groups in management sit beside the trail's: the monitoring key.
       kmsKeyArn: monitoringKey.keyArn,
       trailLogGroupName: logGroup.logGroupName,
@@ -126,7 +129,7 @@ export function buildEstateStack(app: App, plan: ResolvedPlan): ReadableStack {
     alarmName: `${plan.name}-trail-delivery-stopped`,
     logGroupName: logGroup.logGroupName,
     topicArn: healthTopic,
-    provider: p.management,
+    provider: at("alarms"),
   });
   const config = plan.config
     ? new ConfigRecorder(stack, "config", { plan, providers: p, kmsKeyArn: key.keyArn, accessLogBucket: accessLogs })
@@ -134,7 +137,7 @@ export function buildEstateStack(app: App, plan: ResolvedPlan): ReadableStack {
   const guardrails = plan.guardrails
     ? new GuardrailScps(stack, "guardrails", {
         plan,
-        provider: p.management,
+        provider: at("guardrails"),
         attachAfter: [
           trail.trail,
           key.key,
@@ -151,7 +154,7 @@ export function buildEstateStack(app: App, plan: ResolvedPlan): ReadableStack {
     const forensics = new ForensicQuery(stack, ESTATE_COMPONENTS.forensics, {
       plan,
       kmsKeyArn: key.keyArn,
-      provider: p.security,
+      provider: at("forensics"),
       checks: QUERY_CHECKS.filter((c) => c.id !== "daily-review"),
     });
     const tiers = reviewTiers(plan);
@@ -165,7 +168,7 @@ export function buildEstateStack(app: App, plan: ResolvedPlan): ReadableStack {
         topicKeyArn: monitoringKey.keyArn,
         workgroupName: forensics.workgroup.name,
         databaseName: forensics.database.name,
-        provider: p.security,
+        provider: at("forensics"),
       });
     }
   }
