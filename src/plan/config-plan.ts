@@ -12,7 +12,7 @@ export interface ConfigPlanInputs {
   readonly objectLock: boolean;
   readonly hotDays: number;
   readonly topics: readonly TopicPlan[];
-  /** Accounts of the estate's alarms that are none of the three roles (WorkSpaces sites). */
+  /** Accounts of the estate's alarms that are none of the three roles (WorkSpaces sites), sorted and distinct. */
   readonly otherAlarmAccounts: readonly string[];
   /** Forensics puts the Athena results bucket in security (src/plan/forensics.ts). */
   readonly resultsBucketInSecurity: boolean;
@@ -67,7 +67,7 @@ export function planConfig(cfg: TrailwrightConfig, x: ConfigPlanInputs): ConfigP
     aggregator: organization && !cfg.controlTower ? { name: `${x.name}-organization`, roleName: `${x.name}-config-aggregator` } : undefined,
     // A recorder there would need the Config bucket, key and SCP to grow per account, and such
     // accounts usually record already (Control Tower, Security Hub): left to the owner, and said.
-    alarmAccountsWithoutConfig: [...new Set(x.otherAlarmAccounts)].sort(),
+    alarmAccountsWithoutConfig: x.otherAlarmAccounts,
   };
 }
 

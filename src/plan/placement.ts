@@ -57,6 +57,12 @@ export interface EstateAccount {
 
 const ROLE_ORDER: readonly AccountRole[] = ["management", "logArchive", "security"];
 
+/** Accounts that run WorkSpaces and play none of the three roles, sorted: the estate reaches them only for WorkSpaces. */
+export function workspacesOnlyAccounts(accounts: Readonly<Record<AccountRole, AccountPlan>>, sites: readonly { readonly accountId: string }[]): string[] {
+  const roleIds = new Set(ROLE_ORDER.map((role) => accounts[role].id));
+  return [...new Set(sites.map((s) => s.accountId))].filter((id) => !roleIds.has(id)).sort();
+}
+
 /** Every account the estate deploys into: the three roles in order, then WorkSpaces accounts sorted by id. */
 export function estateAccounts(plan: ResolvedPlan): readonly EstateAccount[] {
   const byId = new Map<string, AccountRole[]>();
@@ -65,6 +71,5 @@ export function estateAccounts(plan: ResolvedPlan): readonly EstateAccount[] {
     byId.set(id, [...(byId.get(id) ?? []), role]);
   }
   const out: EstateAccount[] = [...byId].map(([id, roles]) => ({ id, roles, workspacesOnly: false }));
-  const sites = [...new Set((plan.workspaces?.sites ?? []).map((s) => s.accountId))].filter((id) => !byId.has(id)).sort();
-  return [...out, ...sites.map((id) => ({ id, roles: [], workspacesOnly: true }))];
+  return [...out, ...workspacesOnlyAccounts(plan.accounts, plan.workspaces?.sites ?? []).map((id) => ({ id, roles: [], workspacesOnly: true }))];
 }

@@ -15,6 +15,7 @@ import { checkQuotas } from "./quotas.js";
 import { deepFreeze } from "./deep-freeze.js";
 import { planForensics } from "./forensics.js";
 import { planLifecycle } from "./lifecycle.js";
+import { workspacesOnlyAccounts } from "./placement.js";
 import { explain, numberInput, requireAtLeast } from "./retention.js";
 import { checkAccess, checkAlerts, checkEvents, checkRegions, checkStorage, checkTopology } from "./rules.js";
 import { planSuppressions } from "./suppressions.js";
@@ -198,7 +199,7 @@ export function resolvePlan(cfg: TrailwrightConfig): ResolvedPlan {
           hotDays: snappedHot,
           topics,
           resultsBucketInSecurity: forensics !== undefined,
-          otherAlarmAccounts: (workspaces?.sites ?? []).map((s) => s.accountId).filter((id) => !Object.values(accounts).some((a) => a.id === id)),
+          otherAlarmAccounts: workspacesOnlyAccounts(accounts, workspaces?.sites ?? []),
         })
       : undefined,
     guardrails: organization
