@@ -19,14 +19,14 @@
  * extra root module (`bootstrap/`) plan with the same call.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import type { PlanJson } from "../../src/apply-rules/plan-json.js";
 import type { ProviderSettings } from "../../src/apply-rules/planned.js";
 import { splitTemplate } from "../../src/synth/hcl/template.js";
 import { findTerraform } from "../../src/synth/terraform-fmt.js";
-import { findPluginDir, init, sharedProviderData, terraform } from "./terraform.js";
+import { findPluginDir, prepareOffline, terraform } from "./terraform.js";
 
 /** Data sources the AWS provider computes without an API call. */
 const LOCAL_DATA = new Set(["aws_iam_policy_document", "aws_partition", "aws_region"]);
@@ -477,15 +477,7 @@ export async function planOffline(dir: string, options: OfflinePlanOptions = {})
     }
 
     const started = Date.now();
-    let dataDir: string | undefined;
-    if (usesModules) {
-      // Module calls need their own init (it records where each module is); the provider is linked, not copied.
-      await init(scratch, undefined, { localModules: true });
-    } else {
-      const shared = await sharedProviderData();
-      copyFileSync(shared.lockFile, join(scratch, ".terraform.lock.hcl"));
-      dataDir = shared.dataDir;
-    }
+    const dataDir = await prepareOffline(scratch, usesModules);
     const initSeconds = (Date.now() - started) / 1000;
 
     const planStarted = Date.now();

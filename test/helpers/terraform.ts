@@ -153,20 +153,28 @@ export function sharedProviderData(): Promise<{ dataDir: string; lockFile: strin
 }
 
 /**
+ * Makes `dir` ready to run terraform offline: a configuration that calls local
+ * modules gets its own `terraform init` (it records where each module is), the
+ * rest share one initialized provider folder. Returns the data dir to run with.
+ */
+export async function prepareOffline(dir: string, usesModules: boolean): Promise<string | undefined> {
+  if (usesModules) {
+    await init(dir, undefined, { localModules: true });
+    return undefined;
+  }
+  const providers = await sharedProviderData();
+  copyFileSync(providers.lockFile, join(dir, ".terraform.lock.hcl"));
+  return providers.dataDir;
+}
+
+/**
  * `terraform validate -json` with 0 network access. Configurations that call
  * modules (local paths only) get their own `terraform init`; the rest validate
  * against the shared provider folder.
  */
 export async function terraformValidate(dir: string): Promise<ValidateResult> {
   const usesModules = readdirSync(dir).some((f) => f.endsWith(".tf") && /^module\s+"/m.test(readFileSync(join(dir, f), "utf8")));
-  let dataDir: string | undefined;
-  if (usesModules) {
-    await init(dir, undefined, { localModules: true });
-  } else {
-    const providers = await sharedProviderData();
-    copyFileSync(providers.lockFile, join(dir, ".terraform.lock.hcl"));
-    dataDir = providers.dataDir;
-  }
+  const dataDir = await prepareOffline(dir, usesModules);
   const validate = await terraform(dir, ["validate", "-json", "-no-color"], dataDir);
   let report: { error_count?: number; warning_count?: number; diagnostics?: unknown[] };
   try {
