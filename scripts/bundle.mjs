@@ -5,15 +5,19 @@
 //
 // dist/cli.js is the entry; each command's modules are split into chunks that
 // load when the command runs (src/cli/run.ts imports commands lazily), so
-// `presets list` never parses cdktf and `generate` never parses inquirer.
+// `presets list` never parses cdktf. The commands that build the estate with
+// cdktf (generate, init) run from dist/engine.cjs instead, one CommonJS file
+// loaded with a V8 code cache made here (src/cli/load-engine.ts).
 // dist/THIRD-PARTY-NOTICES.txt lists every bundled package with its licence.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { bundleProblems } from "./bundle/bundle-checks.mjs";
+import { asciiProblems, bundleProblems } from "./bundle/bundle-checks.mjs";
 import { bundledPackages } from "./bundle/bundled-packages.mjs";
+import { PRESET_SETS } from "./bench/preset-answers.mjs";
 import { fastTokenResolution } from "./bundle/fast-token-resolution.mjs";
 import { thirdPartyNotices } from "./bundle/third-party-notices.mjs";
 
@@ -86,32 +90,71 @@ const precompileTemplates = {
   },
 };
 
+/**
+ * generate and init run from dist/engine.cjs (main.ts hands them over before
+ * run() dispatches), so the ES-module build gets a stand-in for their command
+ * modules instead of a second copy of cdktf and inquirer.
+ */
+const commandsInEngine = {
+  name: "commands-in-engine",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\/(generate|init)\.js$/ }, (args) =>
+      /[\\/]src[\\/]cli[\\/]run\.ts$/.test(args.importer) ? { path: args.path, namespace: "trailwright-in-engine" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "trailwright-in-engine" }, (args) => ({
+      loader: "js",
+      contents: `const inEngine = () => { throw new Error("${args.path} runs from dist/engine.cjs: src/cli/main.ts hands it over"); };
+export { inEngine as runGenerate, inEngine as runInit };`,
+    }));
+  },
+};
+
+/** What both builds share: one Node 20 target, the same stand-ins and patches. */
+const COMMON = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  minify: true,
+  legalComments: "linked",
+  metafile: true,
+  logLevel: "warning",
+  // DuckDB (70 MB native) is imported by `trailwright query` only, from the
+  // user's own install; it is never bundled nor a dependency (src/query/local/load-duckdb.ts).
+  external: ["@duckdb/node-api"],
+  // Templates arrive precompiled, so the bundle needs Handlebars' runtime, not its compiler.
+  alias: { handlebars: "handlebars/runtime" },
+};
+
 async function bundleInto(outdir) {
   const result = await build({
-    absWorkingDir: root,
+    ...COMMON,
     entryPoints: { cli: "src/cli/main.ts" },
     outdir,
-    bundle: true,
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
-    platform: "node",
     format: "esm",
-    target: "node20",
-    minify: true,
-    legalComments: "linked",
-    metafile: true,
-    logLevel: "warning",
-    plugins: [leaveOutArchiver, leaveOutEditorPrompt, precompileTemplates, fastTokenResolution],
-    // DuckDB (70 MB native) is imported by `trailwright query` only, from the
-    // user's own install; it is never bundled nor a dependency (src/query/local/load-duckdb.ts).
-    external: ["@duckdb/node-api"],
-    // Templates arrive precompiled, so the bundle needs Handlebars' runtime, not its compiler.
-    alias: { handlebars: "handlebars/runtime" },
+    plugins: [commandsInEngine, leaveOutArchiver, leaveOutEditorPrompt, precompileTemplates, fastTokenResolution],
     // cdktf and constructs are CommonJS and call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __trailwrightCreateRequire } from 'node:module'; const require = __trailwrightCreateRequire(import.meta.url);" },
   });
-  const packages = bundledPackages(result.metafile, root);
-  const problems = bundleProblems(packages);
+  // One file, so one V8 code cache covers it; CommonJS, because Node 20 can cache
+  // a vm.Script's compilation but not an ES module's. Its sources ask for
+  // import.meta.url (package-root.ts), which the banner derives from __filename.
+  const engine = await build({
+    ...COMMON,
+    entryPoints: ["src/cli/engine.ts"],
+    outfile: join(outdir, "engine.cjs"),
+    format: "cjs",
+    plugins: [leaveOutArchiver, leaveOutEditorPrompt, precompileTemplates, fastTokenResolution],
+    define: { "import.meta.url": "__trailwrightModuleUrl" },
+    // The file is the function Node would wrap a CommonJS module in, written out
+    // so load-engine.ts compiles the text as read instead of a 1.6 MB copy.
+    banner: { js: "(function (exports, require, module, __filename, __dirname) {'use strict';var __trailwrightModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    footer: { js: "})" },
+  });
+  const packages = bundledPackages({ inputs: { ...result.metafile.inputs, ...engine.metafile.inputs } }, root);
+  const problems = [...bundleProblems(packages), ...asciiProblems("dist/engine.cjs", readFileSync(join(outdir, "engine.cjs"), "latin1"))];
   if (problems.length > 0) throw new Error(`bundle refused:\n  ${problems.join("\n  ")}`);
   writeFileSync(join(outdir, "THIRD-PARTY-NOTICES.txt"), thirdPartyNotices(packages));
   // The JSON Schema of trailwright.json, shipped beside the CLI and named by every trailwright.json's
@@ -119,6 +162,28 @@ async function bundleInto(outdir) {
   const schema = spawnSync(process.execPath, [join(outdir, "cli.js"), "config", "schema"], { encoding: "utf8" });
   if (schema.status !== 0) throw new Error(`trailwright config schema failed:\n${schema.stderr}`);
   writeFileSync(join(outdir, "trailwright.schema.json"), schema.stdout);
+  writeEngineCache(outdir);
+}
+
+/**
+ * dist/engine.cjs.v8cache: the bytecode V8 compiled while the engine just built
+ * ran one uk-bank generation (the organisation preset, whose code covers the
+ * others'), in a scratch folder. load-engine.ts writes it when
+ * TRAILWRIGHT_ENGINE_CACHE_OUT names the file.
+ */
+function writeEngineCache(outdir) {
+  const scratch = mkdtempSync(join(tmpdir(), "trailwright-engine-cache-"));
+  try {
+    const sets = PRESET_SETS["uk-bank"].flatMap((s) => ["--set", s]);
+    const run = spawnSync(process.execPath, [join(outdir, "cli.js"), "generate", "--preset", "uk-bank", "--out", "estate", ...sets], {
+      cwd: scratch,
+      encoding: "utf8",
+      env: { ...process.env, TRAILWRIGHT_ENGINE_CACHE_OUT: join(outdir, "engine.cjs.v8cache") },
+    });
+    if (run.status !== 0) throw new Error(`making the engine's code cache failed: generate exited ${run.status}\n${run.stderr}`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 try {

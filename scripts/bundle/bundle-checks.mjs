@@ -31,3 +31,15 @@ export function bundleProblems(packages) {
   }
   return problems;
 }
+
+/**
+ * src/cli/load-engine.ts reads dist/engine.cjs as latin1, which is its text only
+ * while every byte is ASCII (esbuild escapes the rest by default).
+ * @param {string} name the file's name, for the message
+ * @param {string} text the file read as latin1
+ * @returns {string[]} one line when a byte is not ASCII; empty otherwise
+ */
+export function asciiProblems(name, text) {
+  const at = text.search(/[^\x00-\x7f]/);
+  return at === -1 ? [] : [`${name} has a byte that is not ASCII at offset ${at}, but load-engine.ts reads it as latin1`];
+}

@@ -1,15 +1,12 @@
 // Entry point for the `trailwright` bin.
 import { setFlagsFromString } from "node:v8";
-import { processIo } from "./io.js";
-import { run } from "./run.js";
+import { loadEngine } from "./load-engine.js";
+import { GENERATION_V8_FLAGS } from "./v8-flags.js";
 
-// A generation is one short burst of code that runs once: V8's optimizing
-// compiler (TurboFan) spends more CPU compiling the hot paths of cdktf and the
-// printer than the optimized code ever saves, and holds memory for it. Without
-// it (Ignition and Sparkplug still run) `generate` takes about a tenth less CPU
-// and memory (npm run bench). `query` is left alone: it can run long.
-// Set before any command's modules load (they are imported when the command runs).
-if (process.argv[2] !== "query") setFlagsFromString("--no-opt");
+const argv = process.argv.slice(2);
+
+// Before any command's modules load and before the engine compiles (v8-flags.ts).
+if (argv[0] !== "query") setFlagsFromString(GENERATION_V8_FLAGS);
 
 // `trailwright presets show uk-bank | head` closes the pipe early: that is the
 // reader's choice, not an error, so stop quietly instead of crashing on EPIPE.
@@ -20,5 +17,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const code = await run(process.argv.slice(2), processIo());
-process.exitCode = code;
+/** The commands that build an estate with cdktf run in the bundle's engine (load-engine.ts), when there is one. */
+const RUN_IN_ENGINE = new Set(["generate", "init"]);
+const engine = RUN_IN_ENGINE.has(argv[0] ?? "") ? loadEngine(import.meta.url) : undefined;
+if (engine) {
+  process.exitCode = await engine.run(argv, engine.processIo());
+  engine.afterRun();
+} else {
+  // Imported here, not up front: the engine carries its own copy.
+  const [{ run }, { processIo }] = await Promise.all([import("./run.js"), import("./io.js")]);
+  process.exitCode = await run(argv, processIo());
+}

@@ -4,7 +4,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { bundleProblems } from "../../scripts/bundle/bundle-checks.mjs";
+import { asciiProblems, bundleProblems } from "../../scripts/bundle/bundle-checks.mjs";
 import { bundledPackages } from "../../scripts/bundle/bundled-packages.mjs";
 import { thirdPartyNotices } from "../../scripts/bundle/third-party-notices.mjs";
 
@@ -43,6 +43,11 @@ describe("bundle checks", () => {
     expect(bundleProblems(packages)).toEqual([
       "node_modules/@cdktf/provider-aws/lib/index.js is bundled: import provider classes by deep path, never the package root",
     ]);
+  });
+
+  it("refuse an engine with a byte that is not ASCII, which load-engine.ts would misread as latin1", () => {
+    expect(asciiProblems("dist/engine.cjs", 'var a = "plain";')).toEqual([]);
+    expect(asciiProblems("dist/engine.cjs", 'var a = "caf\u00e9";')).toEqual(["dist/engine.cjs has a byte that is not ASCII at offset 12, but load-engine.ts reads it as latin1"]);
   });
 
   it("notices carry the MPL-2.0 text for cdktf, which ships no licence file, and say where each source is", () => {

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GENERATION_V8_FLAGS } from "../../src/cli/v8-flags.js";
 import { generateEstate } from "../../src/synth/generate-estate.js";
 import { resolvePlan } from "../../src/plan/resolve-plan.js";
 import { PRESET_SETS, presetConfig } from "../helpers/preset-answers.js";
@@ -67,7 +68,7 @@ describe("the packed package", () => {
 
   it("ships its licence, the bundled packages' notices, presets and templates, and no sources or tests", () => {
     const paths = packInfo.files.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(["LICENSE", "README.md", "bin/trailwright.js", "dist/cli.js", "dist/THIRD-PARTY-NOTICES.txt", "presets/uk-bank.json"]));
+    expect(paths).toEqual(expect.arrayContaining(["LICENSE", "README.md", "bin/trailwright.js", "dist/cli.js", "dist/engine.cjs", "dist/engine.cjs.v8cache", "dist/THIRD-PARTY-NOTICES.txt", "presets/uk-bank.json"]));
     expect(paths.some((p) => p.startsWith("templates/"))).toBe(true);
     expect(paths.filter((p) => /^(src|test|scripts|node_modules)\/|\.ts$/.test(p))).toEqual([]);
 
@@ -81,23 +82,28 @@ describe("the packed package", () => {
     expect(notices).not.toMatch(/cloud-copilot|AGPL/);
   });
 
-  it("loads cdktf only for the commands that synthesize: `presets` and `--help` never parse it", () => {
+  it("loads cdktf only for the commands that synthesize, from the engine: `presets`, `query` and `--help` never parse it", () => {
     const dist = join(app, "node_modules", "trailwright", "dist");
-    // Static imports load with a chunk; dynamic ones (the commands) only when called.
-    const staticClosure = (file: string, seen = new Set<string>()): Set<string> => {
-      if (seen.has(file)) return seen;
-      seen.add(file);
-      for (const [, spec] of readFileSync(file, "utf8").matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+)"/g)) staticClosure(join(dirname(file), spec!), seen);
-      return seen;
-    };
-    const loadsCdktf = (files: Set<string>) => [...files].some((f) => readFileSync(f, "utf8").includes("TerraformStack"));
-    const chunk = (prefix: string) => join(dist, "chunks", readdirSync(join(dist, "chunks")).find((f) => f.startsWith(prefix))!);
+    const esm = [join(dist, "cli.js"), ...readdirSync(join(dist, "chunks")).map((f) => join(dist, "chunks", f))].map((f) => readFileSync(f, "utf8"));
+    expect(esm.some((text) => text.includes("TerraformStack"))).toBe(false);
+    const inquirer = "[Inquirer] Hook functions can only be called from within a prompt";
+    expect(esm.some((text) => text.includes(inquirer))).toBe(false);
+    // generate and init run from the engine, which carries cdktf and inquirer (each evaluated only when used).
+    const engine = readFileSync(join(dist, "engine.cjs"), "latin1");
+    expect(engine).toContain("TerraformStack");
+    expect(engine).toContain(inquirer);
+  });
 
-    expect(loadsCdktf(staticClosure(join(dist, "cli.js")))).toBe(false);
-    expect(loadsCdktf(staticClosure(chunk("presets-")))).toBe(false);
-    expect(loadsCdktf(staticClosure(chunk("generate-")))).toBe(true);
-    expect([...staticClosure(chunk("generate-"))].some((f) => readFileSync(f, "utf8").includes("ExitPromptError"))).toBe(false); // inquirer
-    expect([...staticClosure(chunk("init-"))].some((f) => readFileSync(f, "utf8").includes("ExitPromptError"))).toBe(true);
+  it("ships the engine's V8 code cache, which V8 accepts under the flags main.ts sets and refuses under others", () => {
+    const engine = join(app, "node_modules", "trailwright", "dist", "engine.cjs");
+    // What load-engine.ts does, in a fresh node: compile the engine with its cache and ask V8 whether it used it.
+    const compile = `const { readFileSync } = require("node:fs"); const file = process.env.ENGINE;
+      if (process.env.FLAGS) require("node:v8").setFlagsFromString(process.env.FLAGS);
+      const script = new (require("node:vm").Script)(readFileSync(file, "latin1"), { filename: file, cachedData: readFileSync(file + ".v8cache") });
+      process.stdout.write(script.cachedDataRejected ? "rejected" : "accepted");`;
+    const verdict = (flags: string) => execFileSync(process.execPath, ["-e", compile], { encoding: "utf8", env: { ...process.env, ENGINE: engine, FLAGS: flags } });
+    expect(verdict(GENERATION_V8_FLAGS)).toBe("accepted");
+    expect(verdict("")).toBe("rejected");
   });
 
   it("leaves DuckDB out: query --list runs without it, a query names the one command that installs it", () => {
