@@ -16,10 +16,18 @@
  */
 export function withoutTokenStackTraces<T>(work: () => T): T {
   const previous = Error.prepareStackTrace;
+  const previousCapture = Error.captureStackTrace;
   Error.prepareStackTrace = () => "";
+  // cdktf captures with Error.captureStackTrace(object) and an unlimited depth:
+  // walking the stack costs even when the text comes out empty. Errors made
+  // with `new Error` capture natively, not through this function, and keep theirs.
+  Error.captureStackTrace = (target: object) => {
+    (target as { stack?: string }).stack = "";
+  };
   try {
     return work();
   } finally {
     Error.prepareStackTrace = previous;
+    Error.captureStackTrace = previousCapture;
   }
 }

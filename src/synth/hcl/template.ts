@@ -17,25 +17,25 @@ export interface TemplateSegment {
 
 /** Splits a template into literal runs and `${…}` / `%{…}` sequences. */
 export function splitTemplate(s: string): TemplateSegment[] {
+  // Most strings hold neither opener (and an escape, `$${` or `%%{`, holds one): all literal.
+  if (!s.includes("${") && !s.includes("%{")) return s ? [{ kind: "literal", text: s }] : [];
   const segments: TemplateSegment[] = [];
-  let literal = "";
+  // A literal run is a slice of the input: escapes mean the same in both syntaxes and stay as written.
+  let start = 0;
   let i = 0;
   while (i < s.length) {
     if (s.startsWith("$${", i) || s.startsWith("%%{", i)) {
-      literal += s.slice(i, i + 3); // template escapes mean the same in both syntaxes
       i += 3;
     } else if ((s[i] === "$" || s[i] === "%") && s[i + 1] === "{") {
-      if (literal) segments.push({ kind: "literal", text: literal });
-      literal = "";
+      if (i > start) segments.push({ kind: "literal", text: s.slice(start, i) });
       const end = endOfSequence(s, i + 2);
       segments.push({ kind: "sequence", text: s.slice(i, end) });
-      i = end;
+      i = start = end;
     } else {
-      literal += s[i];
       i += 1;
     }
   }
-  if (literal) segments.push({ kind: "literal", text: literal });
+  if (i > start) segments.push({ kind: "literal", text: s.slice(start) });
   return segments;
 }
 
