@@ -38,7 +38,7 @@ function newestMtime(path) {
 
 /** Builds dist/ when it is missing or older than the sources, so the numbers are for the code as it stands. */
 function ensureBundle() {
-  const bundle = join(root, "dist", "cli.js");
+  const bundle = join(root, "dist", "cli.cjs");
   let builtAt = 0;
   try {
     builtAt = statSync(bundle).mtimeMs;
@@ -58,7 +58,7 @@ function installedSize() {
   return { unpackedMb: info.unpackedSize / 1e6, tarballKb: info.size / 1e3, files: info.entryCount };
 }
 
-const bin = join(root, "bin", "trailwright.js");
+const bin = join(root, "bin", "trailwright.cjs");
 const targets = [
   { label: "node -e 0", args: ["-e", "0"] },
   ...Object.entries(PRESET_SETS).map(([preset, sets]) => ({

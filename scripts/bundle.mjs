@@ -3,11 +3,12 @@
 // @cdktf/provider-aws) and installs with no dependencies. Runs on `npm install`
 // (prepare), before `npm pack`, and from `npm run bench` when dist/ is stale.
 //
-// dist/cli.js is the entry; each command's modules are split into chunks that
-// load when the command runs (src/cli/run.ts imports commands lazily), so
-// `presets list` never parses cdktf. The commands that build the estate with
-// cdktf (generate, init) run from dist/engine.cjs instead, one CommonJS file
-// loaded with a V8 code cache made here (src/cli/load-engine.ts).
+// dist/cli.cjs is the entry (src/cli/main.ts). The commands that build the
+// estate with cdktf (generate, init) run from dist/engine.cjs, one CommonJS file
+// loaded with a V8 code cache made here (src/cli/load-engine.ts). The others run
+// from dist/light.js, whose commands are split into chunks that load when the
+// command runs (src/cli/run.ts imports commands lazily), so `presets list`
+// never parses cdktf.
 // dist/THIRD-PARTY-NOTICES.txt lists every bundled package with its licence.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -91,9 +92,9 @@ const precompileTemplates = {
 };
 
 /**
- * generate and init run from dist/engine.cjs (main.ts hands them over before
- * run() dispatches), so the ES-module build gets a stand-in for their command
- * modules instead of a second copy of cdktf and inquirer.
+ * generate and init run from dist/engine.cjs (main.ts hands them over), so the
+ * ES-module build gets a stand-in for their command modules instead of a
+ * second copy of cdktf and inquirer.
  */
 const commandsInEngine = {
   name: "commands-in-engine",
@@ -127,9 +128,19 @@ const COMMON = {
 };
 
 async function bundleInto(outdir) {
+  // The entry: a few lines that pick the engine or light.js, so CommonJS, bundled alone.
+  const entry = await build({
+    ...COMMON,
+    entryPoints: ["src/cli/main.ts"],
+    outfile: join(outdir, "cli.cjs"),
+    format: "cjs",
+    external: [...COMMON.external, "./light.js"],
+    define: { "import.meta.url": "__trailwrightModuleUrl" },
+    banner: { js: "'use strict';var __trailwrightModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
   const result = await build({
     ...COMMON,
-    entryPoints: { cli: "src/cli/main.ts" },
+    entryPoints: { light: "src/cli/light.ts" },
     outdir,
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
@@ -153,13 +164,13 @@ async function bundleInto(outdir) {
     banner: { js: "(function (exports, require, module, __filename, __dirname) {'use strict';var __trailwrightModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     footer: { js: "})" },
   });
-  const packages = bundledPackages({ inputs: { ...result.metafile.inputs, ...engine.metafile.inputs } }, root);
+  const packages = bundledPackages({ inputs: { ...entry.metafile.inputs, ...result.metafile.inputs, ...engine.metafile.inputs } }, root);
   const problems = [...bundleProblems(packages), ...asciiProblems("dist/engine.cjs", readFileSync(join(outdir, "engine.cjs"), "latin1"))];
   if (problems.length > 0) throw new Error(`bundle refused:\n  ${problems.join("\n  ")}`);
   writeFileSync(join(outdir, "THIRD-PARTY-NOTICES.txt"), thirdPartyNotices(packages));
   // The JSON Schema of trailwright.json, shipped beside the CLI and named by every trailwright.json's
   // "$schema". Written by the bundle just built (`config schema`), so it comes from the same zod schema.
-  const schema = spawnSync(process.execPath, [join(outdir, "cli.js"), "config", "schema"], { encoding: "utf8" });
+  const schema = spawnSync(process.execPath, [join(outdir, "cli.cjs"), "config", "schema"], { encoding: "utf8" });
   if (schema.status !== 0) throw new Error(`trailwright config schema failed:\n${schema.stderr}`);
   writeFileSync(join(outdir, "trailwright.schema.json"), schema.stdout);
   writeEngineCache(outdir);
@@ -175,7 +186,7 @@ function writeEngineCache(outdir) {
   const scratch = mkdtempSync(join(tmpdir(), "trailwright-engine-cache-"));
   try {
     const sets = PRESET_SETS["uk-bank"].flatMap((s) => ["--set", s]);
-    const run = spawnSync(process.execPath, [join(outdir, "cli.js"), "generate", "--preset", "uk-bank", "--out", "estate", ...sets], {
+    const run = spawnSync(process.execPath, [join(outdir, "cli.cjs"), "generate", "--preset", "uk-bank", "--out", "estate", ...sets], {
       cwd: scratch,
       encoding: "utf8",
       env: { ...process.env, TRAILWRIGHT_ENGINE_CACHE_OUT: join(outdir, "engine.cjs.v8cache") },

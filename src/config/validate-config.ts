@@ -61,7 +61,9 @@ function describeIssue(issue: z.core.$ZodIssue, source: string): ConfigError {
 
 /** Validates raw answers against the schema; `source` names where they came from. */
 export function validateConfig(raw: unknown, source: string): TrailwrightConfig {
-  const result = configSchema.safeParse(raw, { reportInput: true });
+  // jitless: zod would otherwise generate and compile a parser per object schema (new Function) for a
+  // parse that runs once; compiling it cost more than interpreting the schema (npm run bench).
+  const result = configSchema.safeParse(raw, { reportInput: true, jitless: true });
   if (result.success) return result.data;
   // A typo'd key also shows up as the real key "missing"; name the typo first.
   const issues = [...result.error.issues].sort(

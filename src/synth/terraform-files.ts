@@ -40,7 +40,7 @@ export async function terraformFiles(stack: TerraformStack, config: Json, plan: 
   if (plan.output.format === "json") {
     return { files: parts.map((p) => ({ path: `${p.file}.tf.json`, content: `${renderTfJson(stack, { stripMetadata: true }, p.config)}\n` })), notes: [] };
   }
-  const schemas = withoutTokenStackTraces(() => collectBlockSchemas(stack));
+  const schemas = withoutTokenStackTraces(() => collectBlockSchemas(stack, config));
   // Files that need `terraform fmt` are formatted in parallel, each in its own process.
   const printed = await Promise.all(parts.map((p) => canonicalHcl(printConfig(p.config, schemas), p.config)));
   const files = addCheckovSkips(

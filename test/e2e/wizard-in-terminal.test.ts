@@ -13,7 +13,7 @@ import { terraformValidate } from "../helpers/terraform.js";
 import { ORG_SETS } from "../wizard/support.js";
 
 const REPO = resolve(import.meta.dirname, "../..");
-const BIN = join(REPO, "bin/trailwright.js");
+const BIN = join(REPO, "bin/trailwright.cjs");
 let sessionCount = 0;
 const sessions: string[] = [];
 

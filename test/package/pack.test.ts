@@ -68,7 +68,7 @@ describe("the packed package", () => {
 
   it("ships its licence, the bundled packages' notices, presets and templates, and no sources or tests", () => {
     const paths = packInfo.files.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(["LICENSE", "README.md", "bin/trailwright.js", "dist/cli.js", "dist/engine.cjs", "dist/engine.cjs.v8cache", "dist/THIRD-PARTY-NOTICES.txt", "presets/uk-bank.json"]));
+    expect(paths).toEqual(expect.arrayContaining(["LICENSE", "README.md", "bin/trailwright.cjs", "dist/cli.cjs", "dist/light.js", "dist/engine.cjs", "dist/engine.cjs.v8cache", "dist/THIRD-PARTY-NOTICES.txt", "presets/uk-bank.json"]));
     expect(paths.some((p) => p.startsWith("templates/"))).toBe(true);
     expect(paths.filter((p) => /^(src|test|scripts|node_modules)\/|\.ts$/.test(p))).toEqual([]);
 
@@ -84,7 +84,7 @@ describe("the packed package", () => {
 
   it("loads cdktf only for the commands that synthesize, from the engine: `presets`, `query` and `--help` never parse it", () => {
     const dist = join(app, "node_modules", "trailwright", "dist");
-    const esm = [join(dist, "cli.js"), ...readdirSync(join(dist, "chunks")).map((f) => join(dist, "chunks", f))].map((f) => readFileSync(f, "utf8"));
+    const esm = [join(dist, "cli.cjs"), join(dist, "light.js"), ...readdirSync(join(dist, "chunks")).map((f) => join(dist, "chunks", f))].map((f) => readFileSync(f, "utf8"));
     expect(esm.some((text) => text.includes("TerraformStack"))).toBe(false);
     const inquirer = "[Inquirer] Hook functions can only be called from within a prompt";
     expect(esm.some((text) => text.includes(inquirer))).toBe(false);

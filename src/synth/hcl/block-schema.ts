@@ -8,8 +8,14 @@
  * `toHclTerraform()` returns (`isBlock` / `is_block`), so the schema is read
  * from there. It is merged per element type: block-ness belongs to the
  * provider's schema, so one instance that sets a block teaches it for all.
+ *
+ * Building those fragments is a tenth of printing, and most instances have
+ * nothing new to teach: an instance is asked only when its resolved JSON has
+ * an object-valued path (the only place a block can be) that no instance of
+ * its type has shown before. Asking every instance gives the same schema
+ * (test/synth/block-schema.test.ts holds the two equal for every estate).
  */
-import { TerraformElement, TerraformStack } from "cdktf";
+import { TerraformDataSource, TerraformElement, TerraformResource, TerraformStack } from "cdktf";
 import type { IConstruct } from "constructs";
 
 export interface BlockSchema {
@@ -23,9 +29,23 @@ export function emptySchema(): BlockSchema {
   return { blocks: new Map() };
 }
 
-export function collectBlockSchemas(stack: TerraformStack): SchemaIndex {
+/**
+ * `resolved` is the stack's resolved JSON (stack.toTerraform()); an element
+ * whose body is not found there is always asked, so `{}` asks every one.
+ */
+export function collectBlockSchemas(stack: TerraformStack, resolved: unknown): SchemaIndex {
   const index: SchemaIndex = new Map();
+  const shown = new Map<string, Set<string>>(); // per element type: object-valued paths an asked instance had
   for (const element of elementsOf(stack)) {
+    const place = placeOf(element);
+    const body = place && (resolved as Record<string, Record<string, Record<string, unknown>> | undefined>)[place.kind]?.[place.type]?.[place.name];
+    if (place && isRecord(body)) {
+      const key = `${place.kind}.${place.type}`;
+      const seen = shown.get(key) ?? shown.set(key, new Set()).get(key)!;
+      const paths = objectPaths(body);
+      if (paths.every((path) => seen.has(path))) continue;
+      for (const path of paths) seen.add(path);
+    }
     // Unresolved on purpose: the isBlock markers are plain data the bindings write
     // themselves, so resolving every token (a sixth of a generation's CPU) adds
     // none. Only the keys and markers are read; values never are.
@@ -40,6 +60,27 @@ export function collectBlockSchemas(stack: TerraformStack): SchemaIndex {
     }
   }
   return index;
+}
+
+/** Where a resource or data source sits in the resolved JSON; providers and the rest are always asked. */
+function placeOf(element: TerraformElement): { kind: "resource" | "data"; type: string; name: string } | undefined {
+  if (TerraformResource.isTerraformResource(element)) return { kind: "resource", type: element.terraformResourceType, name: element.friendlyUniqueId };
+  if (TerraformDataSource.isTerraformDataSource(element)) return { kind: "data", type: element.terraformResourceType, name: element.friendlyUniqueId };
+  return undefined;
+}
+
+/** Every key path whose value is an object or holds objects in a list, arrays crossed without an index. */
+function objectPaths(body: Record<string, unknown>, prefix = "", into: string[] = []): string[] {
+  for (const [key, value] of Object.entries(body)) {
+    const items = Array.isArray(value) ? value : [value];
+    for (const item of items) {
+      if (!isRecord(item)) continue;
+      const path = `${prefix}${key}`;
+      into.push(path);
+      objectPaths(item, `${path}.`, into);
+    }
+  }
+  return into;
 }
 
 /** Same traversal as cdktf's own synthesis: every element, not crossing into nested stacks. */

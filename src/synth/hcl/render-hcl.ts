@@ -24,7 +24,7 @@ import { stableStringify } from "./stable-json.js";
  */
 export function renderHcl(stack: TerraformStack, config: Json = stack.toTerraform()): string {
   // `config` lets a caller that already resolved the stack skip a second resolution (the costliest step).
-  return printConfig(config, collectBlockSchemas(stack));
+  return printConfig(config, collectBlockSchemas(stack, config));
 }
 
 export interface RenderTfJsonOptions {
