@@ -110,6 +110,33 @@ export { inEngine as runGenerate, inEngine as runInit };`,
   },
 };
 
+/**
+ * cdktf requires child_process (to zip assets and run Terraform in its test
+ * matchers) and assert at load time; together with net and dgram, which come
+ * with child_process, that is a hundredth of a generation spent on modules a
+ * generation never uses. cdktf gets stand-ins that load the real module the
+ * moment it is used: child_process on first access, assert only when an
+ * assertion fails, so its error is Node's own.
+ */
+const lazyCdktfBuiltins = {
+  name: "lazy-cdktf-builtins",
+  setup(b) {
+    b.onResolve({ filter: /^(child_process|assert)$/ }, (args) =>
+      /[\\/]node_modules[\\/]cdktf[\\/]/.test(args.importer) ? { path: args.path, namespace: "trailwright-lazy" } : undefined,
+    );
+    b.onLoad({ filter: /^child_process$/, namespace: "trailwright-lazy" }, () => ({
+      loader: "js",
+      contents: `module.exports = new Proxy({}, { get: (_, key) => require("node:child_process")[key] });`,
+    }));
+    b.onLoad({ filter: /^assert$/, namespace: "trailwright-lazy" }, () => ({
+      loader: "js",
+      contents: `function assert(value, message) { if (!value) require("node:assert")(value, message); }
+assert.ok = assert;
+module.exports = assert;`,
+    }));
+  },
+};
+
 /** What both builds share: one Node 20 target, the same stand-ins and patches. */
 const COMMON = {
   absWorkingDir: root,
@@ -157,7 +184,7 @@ async function bundleInto(outdir) {
     entryPoints: ["src/cli/engine.ts"],
     outfile: join(outdir, "engine.cjs"),
     format: "cjs",
-    plugins: [leaveOutArchiver, leaveOutEditorPrompt, precompileTemplates, fastTokenResolution],
+    plugins: [lazyCdktfBuiltins, leaveOutArchiver, leaveOutEditorPrompt, precompileTemplates, fastTokenResolution],
     define: { "import.meta.url": "__trailwrightModuleUrl" },
     // The file is the function Node would wrap a CommonJS module in, written out
     // so load-engine.ts compiles the text as read instead of a 1.6 MB copy.

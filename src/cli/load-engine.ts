@@ -14,7 +14,7 @@
  * From the sources (tsx, tests) there is no engine beside this file and the
  * caller runs the CLI in-process instead.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,9 +33,7 @@ export function loadEngine(bundleUrl: string): Engine | undefined {
   if (!existsSync(file)) return undefined;
   const cacheFile = `${file}.v8cache`;
   const cacheOut = process.env.TRAILWRIGHT_ENGINE_CACHE_OUT;
-  // The bundle is ASCII (bundle-checks.mjs), and latin1 makes V8's one-byte string without decoding UTF-8.
-  const source = readFileSync(file, "latin1");
-  const cachedData = !cacheOut && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const { source, cachedData } = readEngine(file, !cacheOut && existsSync(cacheFile) ? cacheFile : undefined);
   // The file is one function expression, (exports, require, module, __filename, __dirname) => ...
   const script = new Script(source, { filename: file, cachedData });
   const module = { exports: {} as Omit<Engine, "afterRun"> };
@@ -47,4 +45,35 @@ export function loadEngine(bundleUrl: string): Engine | undefined {
       if (cacheOut) writeFileSync(cacheOut, script.createCachedData());
     },
   };
+}
+
+/**
+ * The engine's text and its cache, read through one buffer: the text is copied
+ * out into a string before the cache is read over it. Memory a process touches
+ * for the first time is what a cold start pays for, and this touches 1.6 MB less.
+ * The bundle is ASCII (bundle-checks.mjs), so latin1 is its text, made into
+ * V8's one-byte string without decoding UTF-8.
+ */
+function readEngine(file: string, cacheFile: string | undefined): { source: string; cachedData?: Buffer } {
+  const [sourceFd, cacheFd] = [openSync(file, "r"), cacheFile === undefined ? undefined : openSync(cacheFile, "r")];
+  try {
+    const sourceSize = fstatSync(sourceFd).size;
+    const cacheSize = cacheFd === undefined ? 0 : fstatSync(cacheFd).size;
+    const buffer = Buffer.allocUnsafe(Math.max(sourceSize, cacheSize));
+    const source = buffer.toString("latin1", 0, readFully(sourceFd, buffer, sourceSize));
+    return cacheFd === undefined ? { source } : { source, cachedData: buffer.subarray(0, readFully(cacheFd, buffer, cacheSize)) };
+  } finally {
+    closeSync(sourceFd);
+    if (cacheFd !== undefined) closeSync(cacheFd);
+  }
+}
+
+function readFully(fd: number, buffer: Buffer, size: number): number {
+  let done = 0;
+  while (done < size) {
+    const read = readSync(fd, buffer, done, size - done, done);
+    if (read === 0) break;
+    done += read;
+  }
+  return done;
 }

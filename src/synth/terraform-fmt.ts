@@ -4,7 +4,6 @@
  * (see hcl-output.md §5), so where Terraform is not installed the text is
  * returned as rendered, which is valid and nearly canonical, with a note.
  */
-import { spawn } from "node:child_process";
 import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, isAbsolute, join } from "node:path";
 
@@ -71,7 +70,9 @@ export async function formatHcl(text: string, options: FormatOptions = {}): Prom
 type RunResult = { code: number | null; stdout: string; stderr: string } | { spawnError: string };
 
 /** Runs terraform with `stdin`, collecting its output. */
-function run(bin: string, args: string[], stdin: string): Promise<RunResult> {
+async function run(bin: string, args: string[], stdin: string): Promise<RunResult> {
+  // Loaded here: most estates never need `terraform fmt`, and child_process brings net and dgram with it.
+  const { spawn } = await import("node:child_process");
   // A missing CLI config file only makes Terraform print a warning; pointing
   // it at nothing also keeps a user's config from changing the result.
   const env = { ...process.env, TF_CLI_CONFIG_FILE: "", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
