@@ -156,6 +156,20 @@ describe("the packed package", () => {
     expect(readdirSync(app).sort()).toEqual(["estate", "node_modules", "package-lock.json", "package.json"]);
   });
 
+  it("generates without loading child_process or assert: cdktf's stand-ins load them only when used", () => {
+    const out = join(work, "lean");
+    const record = join(work, "builtins.json");
+    // Preloaded into the CLI's own process: the built-in modules it loaded, written as it exits.
+    const preload = join(work, "record-builtins.cjs");
+    writeFileSync(preload, `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(record)}, JSON.stringify(process.moduleLoadList)));`);
+    const bin = join(app, "node_modules", "trailwright", "bin", "trailwright.cjs");
+    execFileSync(process.execPath, ["-r", preload, bin, "generate", "--preset", "uk-bank", "--out", out, ...sets("uk-bank")], { cwd: app, stdio: ["ignore", "pipe", "pipe"] });
+    const loaded = JSON.parse(readFileSync(record, "utf8")) as string[];
+    expect(loaded).toContain("NativeModule crypto"); // the record works: cdktf and the manifest hash with it
+    expect(loaded.filter((m) => /^NativeModule (child_process|assert|dgram)$/.test(m))).toEqual([]);
+    expect(readFileSync(join(out, "trail.tf"), "utf8")).toMatch(/^resource "aws_cloudtrail" "trail_main" \{$/m);
+  });
+
   it("renders pipeline templates from the installed package", () => {
     const out = join(work, "repo", "infra");
     mkdirSync(join(work, "repo", ".git"), { recursive: true }); // pipeline paths are relative to the repository root
