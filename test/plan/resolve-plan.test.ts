@@ -3,6 +3,7 @@ import { FRAMEWORKS, type FrameworkId } from "../../src/catalog/regulations.js";
 import { CLOUDWATCH_RETENTION_DAYS } from "../../src/catalog/cloudwatch-retention.js";
 import { ConfigError } from "../../src/model/errors.js";
 import { resolvePlan } from "../../src/plan/resolve-plan.js";
+import { DEFAULT_CATALOG_SETTINGS } from "../../src/query/catalog/check.js";
 import { PRESET_IDS, presetConfig, presetPlan } from "../helpers/preset-answers.js";
 
 function configError(fn: () => unknown): ConfigError {
@@ -249,5 +250,20 @@ describe("resolvePlan rejects what cannot be built, naming why", () => {
   it("no alert emails", () => {
     const error = configError(() => presetPlan("uk-smb", ["alerts.emails="]));
     expect(error.message).toContain("would notify nobody");
+  });
+});
+
+describe("the forensic review's time zone", () => {
+  it("takes IANA names and UTC, and refuses a misspelt zone on its own field", () => {
+    expect(presetPlan("uk-bank", ["forensics.timeZone=America/New_York"]).forensics?.timeZone).toBe("America/New_York");
+    expect(presetPlan("uk-bank", ["forensics.timeZone=UTC"]).forensics?.timeZone).toBe("UTC");
+    const error = configError(() => presetPlan("uk-bank", ["forensics.timeZone=Europe/Lundon"]));
+    expect(error.field).toBe("forensics.timeZone");
+    expect(error.message).toContain("not an IANA time zone");
+  });
+
+  it("defaults to a zone ICU knows (the default is not checked when each plan is made)", () => {
+    expect(presetPlan("uk-bank").forensics?.timeZone).toBe(DEFAULT_CATALOG_SETTINGS.timeZone);
+    expect(Intl.supportedValuesOf("timeZone")).toContain(DEFAULT_CATALOG_SETTINGS.timeZone);
   });
 });
