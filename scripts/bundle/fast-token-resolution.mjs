@@ -11,6 +11,10 @@
 //   number-token pattern: the tests the original runs before returning it as is;
 // - null, undefined and booleans come back as they are (the original returns
 //   them at once too, after the bookkeeping).
+// It also patches encoding.js, where every object the resolver meets has each
+// of its keys tested for a map token with a fresh regular-expression object:
+// a key without the map-token marker ("&{TfToken[", which that expression
+// requires literally) is passed over without one.
 // Every replacement must apply, or the build fails: a cdktf upgrade that
 // changes the file is noticed, not silently unpatched. The packed-package test
 // checks the bundle generates the same bytes as the sources for every preset.
@@ -69,9 +73,25 @@ function __twPlain(x) {
   return text;
 }
 
+/** Returns the patched source of encoding.js, or throws when its map-token test is no longer the one this knows. */
+export function patchEncoding(source) {
+  const from = `    return Object.keys(xs).some((x) => typeof x === "string" && TokenString.forMapToken(x).test());`;
+  if (!source.includes(from) || !source.includes(`exports.BEGIN_MAP_TOKEN_MARKER = "&{TfToken[";`)) {
+    throw new Error("fast-token-resolution: cdktf's encoding.js changed; cannot skip keys without a map-token marker");
+  }
+  return source.replace(
+    from,
+    `    return Object.keys(xs).some((x) => typeof x === "string" && x.indexOf(exports.BEGIN_MAP_TOKEN_MARKER) !== -1 && TokenString.forMapToken(x).test());`,
+  );
+}
+
 export const fastTokenResolution = {
   name: "fast-token-resolution",
   setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]cdktf[\\/]lib[\\/]tokens[\\/]private[\\/]encoding\.js$/ }, async (args) => {
+      const { readFile } = await import("node:fs/promises");
+      return { loader: "js", contents: patchEncoding(await readFile(args.path, "utf8")) };
+    });
     b.onLoad({ filter: /[\\/]node_modules[\\/]cdktf[\\/]lib[\\/]tokens[\\/]private[\\/]resolve\.js$/ }, async (args) => {
       const { readFile } = await import("node:fs/promises");
       return { loader: "js", contents: patchResolve(await readFile(args.path, "utf8")) };

@@ -2,23 +2,25 @@
 // it still applies to the installed cdktf, and the patched resolver gives the
 // same result as the original on the values it short-cuts and on tokens.
 // (test/package/pack.test.ts checks the bundle writes the sources' bytes for every preset.)
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Module } from "node:module";
-import { describe, expect, it } from "vitest";
-import { patchResolve } from "../../scripts/bundle/fast-token-resolution.mjs";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { patchEncoding, patchResolve } from "../../scripts/bundle/fast-token-resolution.mjs";
 
 const require = createRequire(import.meta.url);
 const resolvePath = require.resolve("cdktf/lib/tokens/private/resolve.js");
+const encodingPath = require.resolve("cdktf/lib/tokens/private/encoding.js");
 
-/** The patched resolve.js, loaded as a module of its own beside the original (same folder, so its requires resolve alike). */
-function loadPatched(): { resolve: (obj: unknown, options: unknown) => unknown } {
-  const patched = new Module(resolvePath) as Module & { _compile(code: string, filename: string): void; paths: string[] };
-  patched.filename = resolvePath;
-  patched.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(resolvePath));
-  patched._compile(patchResolve(readFileSync(resolvePath, "utf8")), join(dirname(resolvePath), "resolve.patched.js"));
-  return patched.exports as { resolve: (obj: unknown, options: unknown) => unknown };
+/** A patched cdktf file, loaded as a module of its own beside the original (same folder, so its requires resolve alike). */
+function loadPatched<T>(path: string, patch: (source: string) => string): T {
+  const patched = new Module(path) as Module & { _compile(code: string, filename: string): void; paths: string[] };
+  patched.filename = path;
+  patched.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(path));
+  patched._compile(patch(readFileSync(path, "utf8")), path.replace(/\.js$/, ".patched.js"));
+  return patched.exports as T;
 }
 
 describe("fast token resolution", () => {
@@ -36,8 +38,10 @@ describe("fast token resolution", () => {
   it("resolves plain values, nested structures and tokens exactly as the original", async () => {
     const cdktf = await import("cdktf");
     const original = require("cdktf/lib/tokens/private/resolve.js") as { resolve: (obj: unknown, options: unknown) => unknown };
-    const patched = loadPatched();
-    const app = new cdktf.App({ stackTraces: false, outdir: join(require("node:os").tmpdir(), `tw-resolve-${process.pid}`) });
+    const patched = loadPatched<{ resolve: (obj: unknown, options: unknown) => unknown }>(resolvePath, patchResolve);
+    const outdir = mkdtempSync(join(tmpdir(), "tw-resolve-"));
+    onTestFinished(() => rmSync(outdir, { recursive: true, force: true }));
+    const app = new cdktf.App({ stackTraces: false, outdir });
     const stack = new cdktf.TerraformStack(app, "s");
     const token = cdktf.Token.asString(cdktf.Lazy.stringValue({ produce: () => "resolved" }));
     const numberToken = cdktf.Token.asNumber(cdktf.Lazy.numberValue({ produce: () => 42 }));
@@ -53,5 +57,15 @@ describe("fast token resolution", () => {
     expect(patched.resolve(value, options())).toEqual(original.resolve(value, options()));
     expect(patched.resolve(value, options())).toMatchObject({ list: ["a", false, null, "resolved", "prefix-resolved", 42, 7], nested: { key: { count: 42 } } });
     expect(() => patched.resolve("String Map Token Value", options())).toThrow();
+  });
+
+  it("tests object keys for map tokens exactly as the original, passing over keys without the marker", () => {
+    const original = require(encodingPath) as { containsMapToken(xs: object): boolean; BEGIN_MAP_TOKEN_MARKER: string };
+    const patched = loadPatched<typeof original>(encodingPath, patchEncoding);
+    const marker = original.BEGIN_MAP_TOKEN_MARKER;
+    const objects = [{}, { a: 1, "b c": 2 }, { [`${marker}TOKEN.12]}`]: 1 }, { [`x-${marker}TOKEN.3]}-y`]: 1 }, { [`${marker}not a token`]: 1 }, { "&{TfToken": 1, "{TfToken[": 2 }];
+    expect(objects.map((o) => patched.containsMapToken(o))).toEqual(objects.map((o) => original.containsMapToken(o)));
+    expect(objects.map((o) => patched.containsMapToken(o))).toEqual([false, false, true, true, false, false]);
+    expect(() => patchEncoding("module.exports = {};")).toThrow(/cdktf's encoding\.js changed/);
   });
 });
