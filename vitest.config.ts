@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: "forks",
+    // A temp folder per test file, removed when it ends (test/helpers/test-tmpdir.ts).
+    setupFiles: ["test/helpers/test-tmpdir.ts"],
   },
 });

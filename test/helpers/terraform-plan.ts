@@ -27,6 +27,7 @@ import type { ProviderSettings } from "../../src/apply-rules/planned.js";
 import { splitTemplate } from "../../src/synth/hcl/template.js";
 import { findTerraform } from "../../src/synth/terraform-fmt.js";
 import { findPluginDir, prepareOffline, terraform } from "./terraform.js";
+import { sharedTmpdir } from "./shared-tmpdir.js";
 
 /** Data sources the AWS provider computes without an API call. */
 const LOCAL_DATA = new Set(["aws_iam_policy_document", "aws_partition", "aws_region"]);
@@ -89,7 +90,7 @@ export interface OfflinePlanOptions {
 const NO_CACHE_ENV = "TRAILWRIGHT_PLAN_CACHE";
 
 function cacheDir(): string {
-  const dir = join(tmpdir(), `trailwright-plan-cache-${process.getuid?.() ?? "user"}`);
+  const dir = join(sharedTmpdir(), `trailwright-plan-cache-${process.getuid?.() ?? "user"}`);
   mkdirSync(dir, { recursive: true });
   return dir;
 }

@@ -18,6 +18,7 @@ import { parse } from "@cdktf/hcl2json";
 import { AWS_PROVIDER_CONSTRAINT } from "../../src/synth/estate-stack.js";
 import { findTerraform } from "../../src/synth/terraform-fmt.js";
 import { soleInterpolation, splitTemplate } from "../../src/synth/hcl/template.js";
+import { sharedTmpdir } from "./shared-tmpdir.js";
 
 const execFileAsync = promisify(execFile);
 
@@ -135,7 +136,7 @@ let shared: Promise<{ dataDir: string; lockFile: string }> | undefined;
 export function sharedProviderData(): Promise<{ dataDir: string; lockFile: string }> {
   shared ??= (async () => {
     const key = createHash("sha256").update(`${terraformBin()} ${findPluginDir()} ${PROVIDER_ONLY}`).digest("hex").slice(0, 16);
-    const home = join(tmpdir(), `trailwright-tf-${process.getuid?.() ?? "user"}-${key}`);
+    const home = join(sharedTmpdir(), `trailwright-tf-${process.getuid?.() ?? "user"}-${key}`);
     const result = { dataDir: join(home, "data"), lockFile: join(home, "config", ".terraform.lock.hcl") };
     if (existsSync(result.lockFile)) return result;
     const staging = mkdtempSync(`${home}.staging-`);
