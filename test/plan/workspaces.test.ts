@@ -5,6 +5,7 @@ import { loadConfig } from "../../src/config/load-config.js";
 import { ConfigError } from "../../src/model/errors.js";
 import type { ResolvedPlan } from "../../src/model/plan.js";
 import { resolvePlan } from "../../src/plan/resolve-plan.js";
+import { DEFAULT_BUSINESS_HOURS } from "../../src/plan/workspaces.js";
 import { PRESET_IDS, PRESET_SETS, presetConfig, presetPlan, type PresetId } from "../helpers/preset-answers.js";
 import { WS_ORG_ANSWERS, WS_SINGLE_ANSWERS } from "../helpers/workspaces-answers.js";
 
@@ -126,5 +127,12 @@ describe("workspaces answers that cannot work", () => {
   it("module mode is refused until its providers can come from the caller", () => {
     const error = configError(() => withWorkspaces("uk-smb", WS_SINGLE_ANSWERS, ["output.mode=module"]));
     expect(error.field).toBe("workspaces.enabled");
+  });
+});
+
+describe("WorkSpaces business hours' default zone", () => {
+  it("is a zone ICU and the name check accept (it is not re-checked on every plan; a user's zone is)", () => {
+    expect(() => new Intl.DateTimeFormat("en-GB", { timeZone: DEFAULT_BUSINESS_HOURS.timeZone })).not.toThrow();
+    expect(DEFAULT_BUSINESS_HOURS.timeZone).toMatch(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/);
   });
 });
