@@ -2,6 +2,7 @@
 // read the same statements. Every statement has a stable Sid reviewers and tests can name.
 import type { DataAwsIamPolicyDocumentStatement as Statement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
 import type { KeyPlan, ResolvedPlan } from "../model/plan.js";
+import { kmsViaService } from "./kms-via-service.js";
 import { forensicsEstateKeyStatements, reviewTopicKeyStatements } from "../query/estate/forensic-grants.js";
 
 export const DEFAULT_BREAK_GLASS_ROLE = "BreakGlass";
@@ -114,7 +115,7 @@ export function estateKeyStatements(plan: ResolvedPlan): Statement[] {
       principals: [{ type: "AWS", identifiers: [...plan.key.readerArns] }],
       actions: ["kms:Decrypt"],
       resources: ["*"],
-      condition: [{ test: "StringEquals", variable: "kms:ViaService", values: [`s3.${region}.amazonaws.com`] }],
+      condition: [kmsViaService("s3", region)],
     });
   }
 
@@ -143,7 +144,7 @@ export function estateKeyStatements(plan: ResolvedPlan): Statement[] {
         principals: [{ type: "AWS", identifiers: recorderAccounts.map((id) => `arn:aws:iam::${id}:root`) }],
         actions: ["kms:GenerateDataKey", "kms:Decrypt"],
         resources: ["*"],
-        condition: [{ test: "StringEquals", variable: "kms:ViaService", values: [`s3.${region}.amazonaws.com`] }, configBucketContext],
+        condition: [kmsViaService("s3", region), configBucketContext],
       },
     );
   }

@@ -20,6 +20,7 @@
 // https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#key-policy-default-allow-root-enable-iam
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
 import type { AlertTier, ResolvedPlan } from "../../model/plan.js";
+import { kmsViaService } from "../../policies/kms-via-service.js";
 
 const securityAccount = (plan: ResolvedPlan) => [{ type: "AWS", identifiers: [`arn:aws:iam::${plan.accounts.security.id}:root`] }];
 const roles = (arns: string[]) => ({ test: "ArnEquals", variable: "aws:PrincipalArn", values: arns });
@@ -51,7 +52,7 @@ export function forensicsEstateKeyStatements(plan: ResolvedPlan): DataAwsIamPoli
       principals: securityAccount(plan),
       actions: ["kms:Decrypt", "kms:GenerateDataKey"],
       resources: ["*"],
-      condition: [roles([f.investigatorRoleArn, f.reviewRoleArn]), { test: "StringEquals", variable: "kms:ViaService", values: [`s3.${plan.homeRegion}.amazonaws.com`] }],
+      condition: [roles([f.investigatorRoleArn, f.reviewRoleArn]), kmsViaService("s3", plan.homeRegion)],
     },
   ];
 }
@@ -83,7 +84,7 @@ export function reviewTopicKeyStatements(plan: ResolvedPlan): DataAwsIamPolicyDo
       principals: securityAccount(plan),
       actions: ["kms:GenerateDataKey", "kms:Decrypt"],
       resources: ["*"],
-      condition: [roles([f.reviewRoleArn]), { test: "StringEquals", variable: "kms:ViaService", values: [`sns.${plan.homeRegion}.amazonaws.com`] }],
+      condition: [roles([f.reviewRoleArn]), kmsViaService("sns", plan.homeRegion)],
     },
   ];
 }

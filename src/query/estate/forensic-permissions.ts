@@ -8,6 +8,7 @@
 // https://docs.aws.amazon.com/step-functions/latest/dg/athena-iam.html
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
 import type { ResolvedPlan } from "../../model/plan.js";
+import { kmsViaService } from "../../policies/kms-via-service.js";
 
 const partitionOf = (plan: ResolvedPlan) => plan.trail.arn.split(":")[1] ?? "aws";
 
@@ -84,7 +85,7 @@ export function athenaQueryStatements(plan: ResolvedPlan, kmsKeyArn: string, opt
       effect: "Allow",
       actions: ["kms:Decrypt", "kms:GenerateDataKey"],
       resources: [kmsKeyArn],
-      condition: [{ test: "StringEquals", variable: "kms:ViaService", values: [`s3.${plan.homeRegion}.amazonaws.com`] }],
+      condition: [kmsViaService("s3", plan.homeRegion)],
     },
   ];
 }

@@ -8,6 +8,7 @@
 // https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#sns-what-permissions-for-sse
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
 import type { ResolvedPlan } from "../../model/plan.js";
+import { kmsViaService } from "../../policies/kms-via-service.js";
 import { athenaQueryStatements, forensicArns } from "./forensic-permissions.js";
 
 export interface ReviewTargets {
@@ -26,7 +27,7 @@ export function reviewRoleStatements(plan: ResolvedPlan, t: ReviewTargets): Data
       effect: "Allow",
       actions: ["kms:GenerateDataKey", "kms:Decrypt"],
       resources: [t.topicKeyArn],
-      condition: [{ test: "StringEquals", variable: "kms:ViaService", values: [`sns.${plan.homeRegion}.amazonaws.com`] }],
+      condition: [kmsViaService("sns", plan.homeRegion)],
     },
   ];
 }
