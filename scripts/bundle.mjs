@@ -154,16 +154,26 @@ const COMMON = {
   alias: { handlebars: "handlebars/runtime" },
 };
 
+/** Stand-ins and patches every build applies (each is a no-op where its package is absent). */
+const PLUGINS = [leaveOutArchiver, leaveOutEditorPrompt, precompileTemplates, fastTokenResolution];
+
+/**
+ * The CommonJS builds: their sources ask for import.meta.url (main.ts,
+ * package-root.ts), which becomes a variable the preamble derives from
+ * __filename. The preamble goes first, after 'use strict', in each banner.
+ */
+const COMMONJS = { format: "cjs", define: { "import.meta.url": "__trailwrightModuleUrl" } };
+const COMMONJS_PREAMBLE = "'use strict';var __trailwrightModuleUrl = require('node:url').pathToFileURL(__filename).href;";
+
 async function bundleInto(outdir) {
-  // The entry: a few lines that pick the engine or light.js, so CommonJS, bundled alone.
+  // The entry: a few lines that pick the engine or light.js, bundled alone.
   const entry = await build({
     ...COMMON,
+    ...COMMONJS,
     entryPoints: ["src/cli/main.ts"],
     outfile: join(outdir, "cli.cjs"),
-    format: "cjs",
     external: [...COMMON.external, "./light.js"],
-    define: { "import.meta.url": "__trailwrightModuleUrl" },
-    banner: { js: "'use strict';var __trailwrightModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    banner: { js: COMMONJS_PREAMBLE },
   });
   const result = await build({
     ...COMMON,
@@ -172,23 +182,21 @@ async function bundleInto(outdir) {
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
     format: "esm",
-    plugins: [commandsInEngine, leaveOutArchiver, leaveOutEditorPrompt, precompileTemplates, fastTokenResolution],
+    plugins: [commandsInEngine, ...PLUGINS],
     // cdktf and constructs are CommonJS and call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __trailwrightCreateRequire } from 'node:module'; const require = __trailwrightCreateRequire(import.meta.url);" },
   });
   // One file, so one V8 code cache covers it; CommonJS, because Node 20 can cache
-  // a vm.Script's compilation but not an ES module's. Its sources ask for
-  // import.meta.url (package-root.ts), which the banner derives from __filename.
+  // a vm.Script's compilation but not an ES module's.
   const engine = await build({
     ...COMMON,
+    ...COMMONJS,
     entryPoints: ["src/cli/engine.ts"],
     outfile: join(outdir, "engine.cjs"),
-    format: "cjs",
-    plugins: [lazyCdktfBuiltins, leaveOutArchiver, leaveOutEditorPrompt, precompileTemplates, fastTokenResolution],
-    define: { "import.meta.url": "__trailwrightModuleUrl" },
+    plugins: [lazyCdktfBuiltins, ...PLUGINS],
     // The file is the function Node would wrap a CommonJS module in, written out
     // so load-engine.ts compiles the text as read instead of a 1.6 MB copy.
-    banner: { js: "(function (exports, require, module, __filename, __dirname) {'use strict';var __trailwrightModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    banner: { js: `(function (exports, require, module, __filename, __dirname) {${COMMONJS_PREAMBLE}` },
     footer: { js: "})" },
   });
   const packages = bundledPackages({ inputs: { ...entry.metafile.inputs, ...result.metafile.inputs, ...engine.metafile.inputs } }, root);
