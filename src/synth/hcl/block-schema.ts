@@ -9,8 +9,8 @@
  * from there. It is merged per element type: block-ness belongs to the
  * provider's schema, so one instance that sets a block teaches it for all.
  *
- * Building those fragments is a tenth of printing, and most instances have
- * nothing new to teach: an instance is asked only when its resolved JSON has
+ * Building those fragments for every element took 10 to 20 ms of a uk-bank
+ * generation, and most instances have nothing new to teach: an instance is asked only when its resolved JSON has
  * an object-valued path (the only place a block can be) that no instance of
  * its type has shown before. Asking every instance gives the same schema
  * (test/synth/block-schema.test.ts holds the two equal for every estate).
